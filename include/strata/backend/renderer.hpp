@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "strata/backend/graphics_context.hpp"
+#include "strata/core/affine2d.hpp"
+#include "strata/core/path.hpp"
+#include "strata/export.hpp"
+
+namespace strata {
+
+/// A straight-alpha RGBA8 image, rows top to bottom, 4 bytes a pixel, no padding.
+struct Image {
+  int width = 0;
+  int height = 0;
+  std::vector<std::uint8_t> rgba{};  ///< width * height * 4 bytes
+};
+
+/// How draw_image resamples.
+enum class Interpolation : std::uint8_t {
+  nearest,      ///< each output pixel takes the nearest input pixel
+  bilinear,     ///< linear in x and y
+  antialiased,  ///< box-filtered when shrinking, bilinear when enlarging
+};
+
+/// The source of glyph outlines for a GlyphRun (a font face at a size). Implemented by the
+/// text layer; backends only ask it for outlines, so they never see FreeType or HarfBuzz.
+class STRATA_API GlyphSource {
+ public:
+  virtual ~GlyphSource() = default;
+  /// The outline of `glyph_id` at `size_px` pixels per em, origin at the pen position,
+  /// y up. Empty for a glyph with no ink (a space).
+  [[nodiscard]] virtual Path glyph_outline(std::uint32_t glyph_id, double size_px) const = 0;
+  /// A stable name for the face, used for font resources in vector output.
+  [[nodiscard]] virtual std::string face_name() const = 0;
+};
+
+/// A shaped run of glyphs in one face and size, ready to draw. Positions are in pixels at the
+/// renderer's dpi (display units), relative to the run's origin, y up.
+struct GlyphRun {
+  std::shared_ptr<const GlyphSource> source{};
+  double size_px = 0.0;  ///< em size in display units
+  std::vector<std::uint32_t> glyph_ids{};
+  std::vector<Point> positions{};         ///< one per glyph
+  std::vector<std::uint32_t> clusters{};  ///< index into the source text of each glyph
+};
+
+/// Drawing primitives, modelled on matplotlib's RendererBase. Coordinates after each call's
+/// transform are display units (pixels for raster output, points for vector output), origin
+/// bottom left, y up. `draw_path` and `draw_image` are required; every other call has a
+/// fallback written in terms of them, which backends override when they can do better.
+class STRATA_API Renderer {
+ public:
+  Renderer(double width, double height, double dpi) : width_(width), height_(height), dpi_(dpi) {}
+  virtual ~Renderer() = default;
+  Renderer(const Renderer&) = delete;
+  Renderer& operator=(const Renderer&) = delete;
+
+  /// Canvas width and height in display units.
+  [[nodiscard]] double width() const { return width_; }
+  [[nodiscard]] double height() const { return height_; }
+  /// Dots per inch of the display units (72 for vector output).
+  [[nodiscard]] double dpi() const { return dpi_; }
+  /// Points (1/72 inch) to display units.
+  [[nodiscard]] double points_to_pixels(double points) const { return points * dpi_ / 72.0; }
+
+  /// Strokes `path` after `transform` with gc's color, width and dashes, filling it first
+  /// with `fill` when given, then hatching it when gc.hatch is set.
+  virtual void draw_path(const GraphicsContext& gc, const Path& path, const Affine2D& transform,
+                         const std::optional<Rgba>& fill) = 0;
+
+  /// Draws `marker_path` (in points, after `marker_transform`) at every vertex of `path`
+  /// after `transform`. Fallback: one draw_path per vertex.
+  virtual void draw_markers(const GraphicsContext& gc, const Path& marker_path,
+                            const Affine2D& marker_transform, const Path& path,
+                            const Affine2D& transform, const std::optional<Rgba>& fill);
+
+  /// Item i uses paths[i % P] after all_transforms[i % T] (then master_transform when
+  /// all_transforms is empty), moved by offsets[i % O] after offset_transform, with
+  /// facecolors[i % F], edgecolors[i % E], linewidths[i % L], dashes[i % D] and
+  /// antialiaseds[i % A]. The count is max(P, O) (0 if either is empty). Empty color lists
+  /// mean no fill / no stroke. gc supplies everything else (clip, hatch, alpha).
+  struct PathCollection {
+    std::span<const Path> paths{};
+    std::span<const Affine2D> all_transforms{};
+    std::span<const Point> offsets{};
+    Affine2D offset_transform{};
+    std::span<const Rgba> facecolors{};
+    std::span<const Rgba> edgecolors{};
+    std::span<const double> linewidths{};  ///< points
+    std::span<const Dashes> dashes{};
+    std::span<const bool> antialiaseds{};
+  };
+  virtual void draw_path_collection(const GraphicsContext& gc, const Affine2D& master_transform,
+                                    const PathCollection& collection);
+
+  /// A quadrilateral mesh of (mesh_height + 1) x (mesh_width + 1) vertices, row major;
+  /// quad (i, j) takes facecolors[i * mesh_width + j] (or facecolors[0] if only one).
+  /// Empty edgecolors: no edges (seams hidden by stroking in the face color when
+  /// antialiased, as matplotlib does).
+  virtual void draw_quad_mesh(const GraphicsContext& gc, const Affine2D& master_transform,
+                              int mesh_width, int mesh_height, std::span<const Point> coordinates,
+                              std::span<const Rgba> facecolors, bool antialiased,
+                              std::span<const Rgba> edgecolors);
+
+  /// Triangles with a color at each corner, linearly interpolated inside.
+  /// Fallback: each triangle filled with its mean color.
+  virtual void draw_gouraud_triangles(const GraphicsContext& gc,
+                                      std::span<const std::array<Point, 3>> triangles,
+                                      std::span<const std::array<Rgba, 3>> colors,
+                                      const Affine2D& transform);
+
+  /// Draws `image` into the display-space box `dest` (its top row at dest's top), resampled
+  /// with `interpolation`, times gc.alpha, clipped by gc.
+  virtual void draw_image(const GraphicsContext& gc, const Image& image, const Bbox& dest,
+                          Interpolation interpolation) = 0;
+
+  /// Draws a shaped glyph run with its origin at display point (x, y), rotated by
+  /// `angle_deg` counter-clockwise about the origin, filled with gc's color.
+  /// Fallback: each glyph outline filled through draw_path.
+  virtual void draw_glyphs(const GraphicsContext& gc, const GlyphRun& run, double x, double y,
+                           double angle_deg);
+
+  /// Groups for structured vector output (an SVG <g id>); no-ops by default.
+  virtual void open_group(const std::string& name, const std::string& gid);
+  virtual void close_group(const std::string& name);
+
+  /// Between these calls, vector renderers draw into an image at `dpi()` of the figure
+  /// and embed it (mixed-mode output). Raster renderers ignore them.
+  virtual void start_rasterizing();
+  virtual void stop_rasterizing();
+
+ private:
+  double width_;
+  double height_;
+  double dpi_;
+};
+
+}  // namespace strata
