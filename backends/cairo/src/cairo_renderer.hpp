@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// One Renderer over a cairo_t, for every output format.
+
+#include <cairo.h>
+
+#include <vector>
+
+#include "cairo_check.hpp"
+#include "core/path_pipeline.hpp"
+#include "strata/backend/renderer.hpp"
+
+namespace strata::cairo_backend {
+
+enum class SurfaceKind { raster, vector };
+
+class CairoRenderer final : public Renderer {
+ public:
+  /// `cr` draws in device units (pixels or points), y down; the renderer does not own it.
+  /// For vector output, `raster_dpi` is the resolution of rasterized parts.
+  CairoRenderer(cairo_t* cr, double width, double height, double dpi, SurfaceKind kind,
+                double raster_dpi);
+  ~CairoRenderer() override;
+
+  void draw_path(const GraphicsContext& gc, const Path& path, const Affine2D& transform,
+                 const std::optional<Rgba>& fill) override;
+  void draw_markers(const GraphicsContext& gc, const Path& marker_path,
+                    const Affine2D& marker_transform, const Path& path, const Affine2D& transform,
+                    const std::optional<Rgba>& fill) override;
+  void draw_path_collection(const GraphicsContext& gc, const Affine2D& master_transform,
+                            const PathCollection& collection) override;
+  void draw_gouraud_triangles(const GraphicsContext& gc,
+                              std::span<const std::array<Point, 3>> triangles,
+                              std::span<const std::array<Rgba, 3>> colors,
+                              const Affine2D& transform) override;
+  void draw_image(const GraphicsContext& gc, const Image& image, const Bbox& dest,
+                  Interpolation interpolation) override;
+  void start_rasterizing() override;
+  void stop_rasterizing() override;
+
+  [[nodiscard]] SurfaceKind kind() const { return kind_; }
+
+ private:
+  /// Display (y up) to device (y down).
+  [[nodiscard]] Affine2D device(const Affine2D& t) const {
+    return t.then(Affine2D(1, 0, 0, -1, 0, height()));
+  }
+  void apply_clip(const GraphicsContext& gc);
+  void apply_stroke_style(const GraphicsContext& gc);
+  void emit(const strata::detail::PipelineOutput& out);
+  void emit_plain(const Path& path, const Affine2D& device_transform);
+  void hatch_current_path(const GraphicsContext& gc);
+  void draw_markers_raster(const GraphicsContext& gc, const Path& marker_path,
+                           const Affine2D& marker_transform, std::span<const Point> device_points,
+                           const std::optional<Rgba>& fill);
+  void draw_markers_vector(const GraphicsContext& gc, const Path& marker_path,
+                           const Affine2D& marker_transform, std::span<const Point> device_points,
+                           const std::optional<Rgba>& fill);
+  [[nodiscard]] bool raster_target() const { return kind_ == SurfaceKind::raster; }
+
+  cairo_t* cr_;
+  SurfaceKind kind_;
+  double raster_dpi_;
+  strata::detail::PipelineOutput scratch_;
+  std::vector<Point> points_;
+  // Mixed-mode rasterization of vector output.
+  int rasterize_depth_ = 0;
+  cairo_t* vector_cr_ = nullptr;
+  SurfacePtr raster_surface_;
+  ContextPtr raster_cr_;
+};
+
+}  // namespace strata::cairo_backend
