@@ -459,3 +459,31 @@ TEST_CASE("markers too large to stamp are still drawn", "[renderer][raster][mark
   CHECK(p.at(0, 0) == kRed);
   CHECK(p.at(99, 99) == kRed);
 }
+
+TEST_CASE("the antialiased image filter averages when shrinking", "[renderer][raster][image]") {
+  // A 1000x1000 one-pixel checkerboard shrunk to 100x100: the box filter gives even gray,
+  // nearest gives pure black or white.
+  strata::Image checker{1000, 1000, std::vector<std::uint8_t>(1000u * 1000u * 4u)};
+  for (std::size_t i = 0; i < 1000u * 1000u; ++i) {
+    const std::uint8_t v = ((i % 1000) + (i / 1000)) % 2 ? 255 : 0;
+    checker.rgba[i * 4] = checker.rgba[i * 4 + 1] = checker.rgba[i * 4 + 2] = v;
+    checker.rgba[i * 4 + 3] = 255;
+  }
+  const Pixels aa = render([&](Renderer& r) {
+    r.draw_image({}, checker, Bbox{0, 0, 100, 100}, strata::Interpolation::antialiased);
+  });
+  const Pixels nearest = render([&](Renderer& r) {
+    r.draw_image({}, checker, Bbox{0, 0, 100, 100}, strata::Interpolation::nearest);
+  });
+  int extreme_aa = 0, extreme_nearest = 0;
+  for (int y = 10; y < 90; ++y) {
+    for (int x = 10; x < 90; ++x) {
+      const int va = static_cast<int>(aa.at(x, y) >> 24);
+      const int vn = static_cast<int>(nearest.at(x, y) >> 24);
+      if (va < 100 || va > 155) ++extreme_aa;
+      if (vn == 0 || vn == 255) ++extreme_nearest;
+    }
+  }
+  CHECK(extreme_aa == 0);
+  CHECK(extreme_nearest == 80 * 80);
+}

@@ -147,36 +147,68 @@ void CairoRenderer::emit_plain(const Path& path, const Affine2D& t) {
 }
 
 void CairoRenderer::hatch_current_path(const GraphicsContext& gc) {
-  // One tile of one inch (matplotlib: density 6 per inch), repeated from the device origin.
+  // One tile of one inch (matplotlib: density 6 per inch), repeated from the device origin so
+  // that neighbouring patches line up. Line hatches are stroked; circle and star hatches are
+  // closed shapes, filled and stroked, as matplotlib does.
   const double tile = dpi();
-  const int size = std::max(1, static_cast<int>(std::lround(tile)));
   const Path hatch = strata::detail::hatch_path(gc.hatch);
-  SurfacePtr tile_surface(
-      cairo_surface_create_similar(cairo_get_target(cr_), CAIRO_CONTENT_COLOR_ALPHA, size, size));
-  check(tile_surface.get(), "hatch tile");
-  ContextPtr tcr(cairo_create(tile_surface.get()));
-  cairo_set_antialias(tcr.get(), gc.antialiased ? CAIRO_ANTIALIAS_DEFAULT : CAIRO_ANTIALIAS_NONE);
-  const Affine2D to_tile = Affine2D().scale(size, -size).translate(0, size);
-  // Line hatches are open paths that are stroked; circle and star hatches are closed shapes
-  // that are filled and stroked, as matplotlib does.
   const Rgba color = gc.effective_fill(gc.hatch_color);
-  cairo_t* saved = cr_;
-  cr_ = tcr.get();
-  cairo_new_path(cr_);
-  emit_plain(hatch, to_tile);
-  cr_ = saved;
-  set_source(tcr.get(), color);
-  cairo_fill_preserve(tcr.get());
-  cairo_set_line_width(tcr.get(), points_to_pixels(gc.hatch_linewidth));
-  cairo_set_line_cap(tcr.get(), CAIRO_LINE_CAP_SQUARE);
-  cairo_stroke(tcr.get());
-  check(tcr.get(), "hatch tile");
-  PatternPtr pattern(cairo_pattern_create_for_surface(tile_surface.get()));
-  cairo_pattern_set_extend(pattern.get(), CAIRO_EXTEND_REPEAT);
+  const double hatch_lw = points_to_pixels(gc.hatch_linewidth);
+  auto paint_tile = [&](cairo_t* cr, const Affine2D& to_device) {
+    cairo_t* saved = cr_;
+    cr_ = cr;
+    cairo_new_path(cr_);
+    emit_plain(hatch, to_device);
+    cr_ = saved;
+    cairo_set_source_rgba(cr, color.r, color.g, color.b, color.a);
+    cairo_fill_preserve(cr);
+    cairo_set_line_width(cr, hatch_lw);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_SQUARE);
+    cairo_set_dash(cr, nullptr, 0, 0);
+    cairo_stroke(cr);
+  };
+  if (cairo_surface_get_type(cairo_get_target(cr_)) == CAIRO_SURFACE_TYPE_IMAGE) {
+    // Raster: the tile is rendered once and used as a repeating pattern.
+    const int size = std::max(1, static_cast<int>(std::lround(tile)));
+    SurfacePtr tile_surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, size, size));
+    check(tile_surface.get(), "hatch tile");
+    ContextPtr tcr(cairo_create(tile_surface.get()));
+    cairo_set_antialias(tcr.get(), gc.antialiased ? CAIRO_ANTIALIAS_DEFAULT : CAIRO_ANTIALIAS_NONE);
+    paint_tile(tcr.get(), Affine2D().scale(size, -size).translate(0, size));
+    check(tcr.get(), "hatch tile");
+    PatternPtr pattern(cairo_pattern_create_for_surface(tile_surface.get()));
+    cairo_pattern_set_extend(pattern.get(), CAIRO_EXTEND_REPEAT);
+    // The pattern is anchored at the device origin whatever the current matrix is.
+    cairo_matrix_t m;
+    cairo_get_matrix(cr_, &m);
+    cairo_matrix_invert(&m);
+    cairo_pattern_set_matrix(pattern.get(), &m);
+    cairo_save(cr_);
+    cairo_set_source(cr_, pattern.get());
+    cairo_fill_preserve(cr_);
+    cairo_restore(cr_);
+    return;
+  }
+  // Vector: the hatch lines themselves, clipped to the path, tile by tile over its extents
+  // (Cairo 1.16 leaks a recording surface used as a pattern source in PDF and SVG output).
+  double x1, y1, x2, y2;
+  cairo_fill_extents(cr_, &x1, &y1, &x2, &y2);
+  cairo_path_t* outline = cairo_copy_path(cr_);
   cairo_save(cr_);
-  cairo_set_source(cr_, pattern.get());
-  cairo_fill_preserve(cr_);
+  cairo_clip(cr_);
+  const int tx0 = static_cast<int>(std::floor(x1 / tile)),
+            tx1 = static_cast<int>(std::ceil(x2 / tile));
+  const int ty0 = static_cast<int>(std::floor(y1 / tile)),
+            ty1 = static_cast<int>(std::ceil(y2 / tile));
+  for (int ty = ty0; ty < ty1; ++ty) {
+    for (int tx = tx0; tx < tx1; ++tx) {
+      paint_tile(cr_, Affine2D().scale(tile, -tile).translate(tx * tile, (ty + 1) * tile));
+    }
+  }
   cairo_restore(cr_);
+  cairo_new_path(cr_);
+  cairo_append_path(cr_, outline);
+  cairo_path_destroy(outline);
 }
 
 void CairoRenderer::draw_path(const GraphicsContext& gc, const Path& path,
@@ -275,42 +307,44 @@ void CairoRenderer::draw_markers_vector(const GraphicsContext& gc, const Path& m
                                         const Affine2D& marker_transform,
                                         std::span<const Point> device_points,
                                         const std::optional<Rgba>& fill) {
-  // The marker is drawn once into a recording surface and painted at every vertex, so that
-  // vector surfaces can define it once and reuse it.
-  SurfacePtr rec(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nullptr));
-  ContextPtr rcr(cairo_create(rec.get()));
-  {
-    cairo_t* saved = cr_;
-    cr_ = rcr.get();
-    GraphicsContext local = gc;
-    local.clip_rectangle.reset();
-    local.clip_path.reset();
-    // Marker paths are in display units about (0, 0); flip y about the origin only.
-    const Affine2D flip_only = marker_transform.then(Affine2D(1, 0, 0, -1, 0, 0));
-    const Rgba stroke = local.effective_color();
-    cairo_set_antialias(cr_, gc.antialiased ? CAIRO_ANTIALIAS_DEFAULT : CAIRO_ANTIALIAS_NONE);
-    cairo_new_path(cr_);
-    emit_plain(marker_path, flip_only);
-    if (fill && visible(local.effective_fill(*fill))) {
-      set_source(cr_, local.effective_fill(*fill));
-      cairo_fill_preserve(cr_);
-    }
-    if (!local.hatch.empty()) hatch_current_path(local);
-    if (local.linewidth > 0 && visible(stroke)) {
-      apply_stroke_style(local);
-      set_source(cr_, stroke);
-      cairo_stroke(cr_);
-    }
-    cairo_new_path(cr_);
-    cr_ = saved;
-  }
-  check(rcr.get(), "marker");
+  // The marker outline is computed once and appended at every vertex. (Painting one
+  // recording surface per vertex would define it once in PDF/SVG, but Cairo 1.16 leaks memory
+  // for every such source.)
+  const Rgba stroke = gc.effective_color();
+  const bool do_fill = fill && visible(gc.effective_fill(*fill));
+  const bool do_stroke = gc.linewidth > 0 && visible(stroke);
+  const bool do_hatch = !gc.hatch.empty();
+  if (!do_fill && !do_stroke && !do_hatch) return;
   cairo_save(cr_);
   apply_clip(gc);
+  cairo_set_antialias(cr_, gc.antialiased ? CAIRO_ANTIALIAS_DEFAULT : CAIRO_ANTIALIAS_NONE);
+  apply_stroke_style(gc);
+  cairo_new_path(cr_);
+  // Marker paths are in display units about (0, 0): flip y about the origin only.
+  emit_plain(marker_path, marker_transform.then(Affine2D(1, 0, 0, -1, 0, 0)));
+  cairo_path_t* outline = cairo_copy_path(cr_);
+  cairo_new_path(cr_);
+  cairo_matrix_t base;
+  cairo_get_matrix(cr_, &base);
   for (const Point& p : device_points) {
-    cairo_set_source_surface(cr_, rec.get(), p.x, p.y);
-    cairo_paint(cr_);
+    cairo_matrix_t m = base;
+    cairo_matrix_translate(&m, p.x, p.y);
+    cairo_set_matrix(cr_, &m);
+    cairo_append_path(cr_, outline);
+    cairo_set_matrix(cr_, &base);
+    if (do_fill) {
+      set_source(cr_, gc.effective_fill(*fill));
+      cairo_fill_preserve(cr_);
+    }
+    if (do_hatch) hatch_current_path(gc);
+    if (do_stroke) {
+      set_source(cr_, stroke);
+      cairo_stroke(cr_);
+    } else {
+      cairo_new_path(cr_);
+    }
   }
+  cairo_path_destroy(outline);
   cairo_restore(cr_);
   check(cr_, "draw_markers");
 }
