@@ -487,3 +487,23 @@ TEST_CASE("the antialiased image filter averages when shrinking", "[renderer][ra
   CHECK(extreme_aa == 0);
   CHECK(extreme_nearest == 80 * 80);
 }
+
+TEST_CASE("quad meshes color each cell and hide the seams", "[renderer][raster][quadmesh]") {
+  // A 2x2 mesh over the canvas: cells red, green / blue, black (row 0 at the bottom).
+  std::vector<Point> coords;
+  for (int i = 0; i <= 2; ++i) {
+    for (int j = 0; j <= 2; ++j) coords.push_back({50.0 * j, 50.0 * i});
+  }
+  const std::vector<Rgba> faces{{1, 0, 0, 1}, {0, 1, 0, 1}, {0, 0, 1, 1}, {0, 0, 0, 1}};
+  const Pixels p = render([&](Renderer& r) {
+    GraphicsContext gc;
+    gc.linewidth = 0.25;
+    r.draw_quad_mesh(gc, {}, 2, 2, coords, faces, true, {});
+  });
+  CHECK(p.at(25, 75) == kRed);  // bottom-left cell
+  CHECK(p.at(75, 75) == rgba32(0, 255, 0));
+  CHECK(p.at(25, 25) == rgba32(0, 0, 255));
+  CHECK(p.at(75, 25) == kBlack);
+  // No white seam along the shared edges.
+  for (int x = 0; x < 100; ++x) CHECK((p.at(x, 50) & 0xffffff00) != 0xffffff00);
+}
