@@ -36,8 +36,9 @@ ArrayContainer::ArrayContainer(std::map<std::string, DataRef> fields,
   for (auto& [name, shape] : shapes) {
     auto it = desc_.find(name);
     if (it == desc_.end()) {
-      throw ValueError(fmt::format("ArrayContainer: shapes names field '{}' that is not given (fields: {})",
-                                   name, field_list(columns_)));
+      throw ValueError(
+          fmt::format("ArrayContainer: shapes names field '{}' that is not given (fields: {})",
+                      name, field_list(columns_)));
     }
     check_shape_syntax("ArrayContainer", name, shape);
     it->second.shape = std::move(shape);

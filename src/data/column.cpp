@@ -14,32 +14,52 @@ namespace strata {
 
 std::size_t dtype_size(DType t) {
   switch (t) {
-    case DType::float64: return 8;
-    case DType::float32: return 4;
-    case DType::int64: return 8;
-    case DType::int32: return 4;
-    case DType::int16: return 2;
-    case DType::int8: return 1;
-    case DType::uint64: return 8;
-    case DType::uint32: return 4;
-    case DType::uint16: return 2;
-    case DType::uint8: return 1;
+    case DType::float64:
+      return 8;
+    case DType::float32:
+      return 4;
+    case DType::int64:
+      return 8;
+    case DType::int32:
+      return 4;
+    case DType::int16:
+      return 2;
+    case DType::int8:
+      return 1;
+    case DType::uint64:
+      return 8;
+    case DType::uint32:
+      return 4;
+    case DType::uint16:
+      return 2;
+    case DType::uint8:
+      return 1;
   }
   throw ValueError(fmt::format("dtype_size: invalid dtype {}", static_cast<int>(t)));
 }
 
 const char* dtype_name(DType t) {
   switch (t) {
-    case DType::float64: return "float64";
-    case DType::float32: return "float32";
-    case DType::int64: return "int64";
-    case DType::int32: return "int32";
-    case DType::int16: return "int16";
-    case DType::int8: return "int8";
-    case DType::uint64: return "uint64";
-    case DType::uint32: return "uint32";
-    case DType::uint16: return "uint16";
-    case DType::uint8: return "uint8";
+    case DType::float64:
+      return "float64";
+    case DType::float32:
+      return "float32";
+    case DType::int64:
+      return "int64";
+    case DType::int32:
+      return "int32";
+    case DType::int16:
+      return "int16";
+    case DType::int8:
+      return "int8";
+    case DType::uint64:
+      return "uint64";
+    case DType::uint32:
+      return "uint32";
+    case DType::uint16:
+      return "uint16";
+    case DType::uint8:
+      return "uint8";
   }
   throw ValueError(fmt::format("dtype_name: invalid dtype {}", static_cast<int>(t)));
 }
@@ -66,16 +86,26 @@ void convert(const std::byte* src, std::ptrdiff_t stride, std::size_t n, double*
 template <class F>
 decltype(auto) visit_dtype(DType t, F&& f) {
   switch (t) {
-    case DType::float64: return f.template operator()<double>();
-    case DType::float32: return f.template operator()<float>();
-    case DType::int64: return f.template operator()<std::int64_t>();
-    case DType::int32: return f.template operator()<std::int32_t>();
-    case DType::int16: return f.template operator()<std::int16_t>();
-    case DType::int8: return f.template operator()<std::int8_t>();
-    case DType::uint64: return f.template operator()<std::uint64_t>();
-    case DType::uint32: return f.template operator()<std::uint32_t>();
-    case DType::uint16: return f.template operator()<std::uint16_t>();
-    case DType::uint8: return f.template operator()<std::uint8_t>();
+    case DType::float64:
+      return f.template operator()<double>();
+    case DType::float32:
+      return f.template operator()<float>();
+    case DType::int64:
+      return f.template operator()<std::int64_t>();
+    case DType::int32:
+      return f.template operator()<std::int32_t>();
+    case DType::int16:
+      return f.template operator()<std::int16_t>();
+    case DType::int8:
+      return f.template operator()<std::int8_t>();
+    case DType::uint64:
+      return f.template operator()<std::uint64_t>();
+    case DType::uint32:
+      return f.template operator()<std::uint32_t>();
+    case DType::uint16:
+      return f.template operator()<std::uint16_t>();
+    case DType::uint8:
+      return f.template operator()<std::uint8_t>();
   }
   throw ValueError(fmt::format("Column: invalid dtype {}", static_cast<int>(t)));
 }
@@ -86,7 +116,8 @@ Column Column::from_vector(std::vector<double> values) {
   auto owner = std::make_shared<const std::vector<double>>(std::move(values));
   const double* p = owner->data();
   const std::size_t n = owner->size();
-  return Column(DType::float64, p, n, static_cast<std::ptrdiff_t>(sizeof(double)), std::move(owner));
+  return Column(DType::float64, p, n, static_cast<std::ptrdiff_t>(sizeof(double)),
+                std::move(owner));
 }
 
 std::span<const double> Column::as_span() const {
@@ -103,16 +134,26 @@ double Column::operator[](std::size_t i) const {
 #endif
   const std::byte* p = data_ + static_cast<std::ptrdiff_t>(i) * stride_;
   switch (dtype_) {
-    case DType::float64: return load<double>(p);
-    case DType::float32: return load<float>(p);
-    case DType::int64: return load<std::int64_t>(p);
-    case DType::int32: return load<std::int32_t>(p);
-    case DType::int16: return load<std::int16_t>(p);
-    case DType::int8: return load<std::int8_t>(p);
-    case DType::uint64: return load<std::uint64_t>(p);
-    case DType::uint32: return load<std::uint32_t>(p);
-    case DType::uint16: return load<std::uint16_t>(p);
-    case DType::uint8: return load<std::uint8_t>(p);
+    case DType::float64:
+      return load<double>(p);
+    case DType::float32:
+      return load<float>(p);
+    case DType::int64:
+      return load<std::int64_t>(p);
+    case DType::int32:
+      return load<std::int32_t>(p);
+    case DType::int16:
+      return load<std::int16_t>(p);
+    case DType::int8:
+      return load<std::int8_t>(p);
+    case DType::uint64:
+      return load<std::uint64_t>(p);
+    case DType::uint32:
+      return load<std::uint32_t>(p);
+    case DType::uint16:
+      return load<std::uint16_t>(p);
+    case DType::uint8:
+      return load<std::uint8_t>(p);
   }
   throw ValueError(fmt::format("Column: invalid dtype {}", static_cast<int>(dtype_)));
 }
@@ -183,9 +224,7 @@ struct Dim {
   std::int64_t offset = 0;
 };
 
-bool is_ident_start(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
-}
+bool is_ident_start(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /// Parses "N", "N+1", "N-1", "3"; nullopt (with `why`) when malformed.
@@ -243,8 +282,8 @@ std::optional<std::vector<Dim>> parse_shape(std::string_view shape, std::string&
   std::size_t start = 0;
   while (true) {
     const std::size_t comma = shape.find(',', start);
-    const std::string_view part =
-        shape.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+    const std::string_view part = shape.substr(
+        start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
     auto d = parse_dim(part, why);
     if (!d) return std::nullopt;
     dims.push_back(std::move(*d));
@@ -294,8 +333,8 @@ void check_lengths(std::string_view context, const std::map<std::string, FieldDe
   for (const auto& [name, length] : lengths) {
     auto it = fields.find(name);
     if (it == fields.end()) {
-      throw ValueError(fmt::format("{}: field '{}' is not described (described: {})", context,
-                                   name, join_keys(fields)));
+      throw ValueError(fmt::format("{}: field '{}' is not described (described: {})", context, name,
+                                   join_keys(fields)));
     }
     items.push_back(Item{&name, &it->second.shape, parse_or_throw(context, name, it->second.shape),
                          static_cast<std::int64_t>(length), length});
@@ -307,9 +346,9 @@ void check_lengths(std::string_view context, const std::map<std::string, FieldDe
       return ValueError(fmt::format("{}: field '{}' has {} values but '{}' has {}", context,
                                     *item.name, item.raw_length, b.field, b.length));
     }
-    return ValueError(fmt::format("{}: field '{}' (shape '{}') has {} values but '{}' (shape '{}') has {}",
-                                  context, *item.name, *item.shape, item.raw_length, b.field,
-                                  b.shape, b.length));
+    return ValueError(
+        fmt::format("{}: field '{}' (shape '{}') has {} values but '{}' (shape '{}') has {}",
+                    context, *item.name, *item.shape, item.raw_length, b.field, b.shape, b.length));
   };
   auto bind = [&](const Item& item, const std::string& symbol, std::int64_t value) {
     if (value < 0) {

@@ -47,16 +47,26 @@ namespace detail {
 Column copy_column(DType dtype, const void* data, std::size_t count, std::ptrdiff_t stride_bytes) {
   check_input("DataRef", dtype, data, count);
   switch (dtype) {
-    case DType::float64: return gather<double>(data, count, stride_bytes);
-    case DType::float32: return gather<float>(data, count, stride_bytes);
-    case DType::int64: return gather<std::int64_t>(data, count, stride_bytes);
-    case DType::int32: return gather<std::int32_t>(data, count, stride_bytes);
-    case DType::int16: return gather<std::int16_t>(data, count, stride_bytes);
-    case DType::int8: return gather<std::int8_t>(data, count, stride_bytes);
-    case DType::uint64: return gather<std::uint64_t>(data, count, stride_bytes);
-    case DType::uint32: return gather<std::uint32_t>(data, count, stride_bytes);
-    case DType::uint16: return gather<std::uint16_t>(data, count, stride_bytes);
-    case DType::uint8: return gather<std::uint8_t>(data, count, stride_bytes);
+    case DType::float64:
+      return gather<double>(data, count, stride_bytes);
+    case DType::float32:
+      return gather<float>(data, count, stride_bytes);
+    case DType::int64:
+      return gather<std::int64_t>(data, count, stride_bytes);
+    case DType::int32:
+      return gather<std::int32_t>(data, count, stride_bytes);
+    case DType::int16:
+      return gather<std::int16_t>(data, count, stride_bytes);
+    case DType::int8:
+      return gather<std::int8_t>(data, count, stride_bytes);
+    case DType::uint64:
+      return gather<std::uint64_t>(data, count, stride_bytes);
+    case DType::uint32:
+      return gather<std::uint32_t>(data, count, stride_bytes);
+    case DType::uint16:
+      return gather<std::uint16_t>(data, count, stride_bytes);
+    case DType::uint8:
+      return gather<std::uint8_t>(data, count, stride_bytes);
   }
   throw ValueError(fmt::format("DataRef: invalid dtype {}", static_cast<int>(dtype)));
 }

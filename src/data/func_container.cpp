@@ -15,7 +15,8 @@ namespace {
 
 void check_options(double per_pixel, std::size_t lo, std::size_t hi, const char* who) {
   if (!(per_pixel > 0.0) || !std::isfinite(per_pixel)) {
-    throw ValueError(fmt::format("{}: samples_per_pixel must be finite and > 0, got {}", who, per_pixel));
+    throw ValueError(
+        fmt::format("{}: samples_per_pixel must be finite and > 0, got {}", who, per_pixel));
   }
   if (lo < 1) throw ValueError(fmt::format("{}: min_samples must be >= 1, got {}", who, lo));
   if (hi < lo) {
@@ -39,7 +40,8 @@ FuncContainer::FuncContainer(Function f, const FuncOptions& opts)
 FuncContainer::FuncContainer(std::map<std::string, Function> outputs, const FuncOptions& opts)
     : id_(new_container_id()), outputs_(std::move(outputs)), opts_(opts) {
   check_options(opts_.samples_per_pixel, opts_.min_samples, opts_.max_samples, "FuncContainer");
-  if (outputs_.empty()) throw ValueError("FuncContainer: outputs is empty (need at least one function)");
+  if (outputs_.empty())
+    throw ValueError("FuncContainer: outputs is empty (need at least one function)");
   for (const auto& [name, f] : outputs_) {
     if (name.empty() || name == "x") {
       throw ValueError(fmt::format("FuncContainer: output name '{}' is reserved or empty", name));
@@ -49,10 +51,15 @@ FuncContainer::FuncContainer(std::map<std::string, Function> outputs, const Func
 }
 
 FuncContainer::FuncContainer(Curve curve, double t_min, double t_max, const ParametricOptions& opts)
-    : id_(new_container_id()), curve_(std::move(curve)), t_min_(t_min), t_max_(t_max), popts_(opts) {
+    : id_(new_container_id()),
+      curve_(std::move(curve)),
+      t_min_(t_min),
+      t_max_(t_max),
+      popts_(opts) {
   if (!curve_) throw ValueError("FuncContainer: curve is empty");
   if (!std::isfinite(t_min) || !std::isfinite(t_max)) {
-    throw ValueError(fmt::format("FuncContainer: t range must be finite, got [{}, {}]", t_min, t_max));
+    throw ValueError(
+        fmt::format("FuncContainer: t range must be finite, got [{}, {}]", t_min, t_max));
   }
   if (popts_.samples && *popts_.samples < 2) {
     throw ValueError(fmt::format("FuncContainer: samples must be >= 2, got {}", *popts_.samples));
@@ -93,7 +100,9 @@ QueryResult FuncContainer::query(const Transform& axes_to_data, Size pixels) con
     std::vector<double> t(n + 1), x(n + 1), y(n + 1);
     for (std::size_t i = 0; i <= n; ++i) {
       // numpy.linspace: start + i * step, the last value exactly the end.
-      t[i] = i == n ? t_max_ : t_min_ + static_cast<double>(i) * ((t_max_ - t_min_) / static_cast<double>(n));
+      t[i] = i == n
+                 ? t_max_
+                 : t_min_ + static_cast<double>(i) * ((t_max_ - t_min_) / static_cast<double>(n));
       const Point p = curve_(t[i]);
       x[i] = p.x;
       y[i] = p.y;

@@ -25,9 +25,10 @@ void check_edges(const char* who, const std::vector<double>& edges) {
       throw ValueError(fmt::format("{}: edges[{}] is {}, must be finite", who, i, edges[i]));
     }
     if (i > 0 && !(edges[i] > edges[i - 1])) {
-      throw ValueError(fmt::format("{}: edges must increase monotonically, but edges[{}] = {} "
-                                   "after edges[{}] = {}",
-                                   who, i, edges[i], i - 1, edges[i - 1]));
+      throw ValueError(
+          fmt::format("{}: edges must increase monotonically, but edges[{}] = {} "
+                      "after edges[{}] = {}",
+                      who, i, edges[i], i - 1, edges[i - 1]));
     }
   }
 }
@@ -151,8 +152,11 @@ std::vector<double> Histogram::density() const {
 // ---- HistContainer ----
 
 HistContainer::HistContainer(DataRef samples, HistOptions opts)
-    : id_(new_container_id()), bins_(opts.bins), edges_(std::move(opts.edges)),
-      range_(opts.range), density_(opts.density) {
+    : id_(new_container_id()),
+      bins_(opts.bins),
+      edges_(std::move(opts.edges)),
+      range_(opts.range),
+      density_(opts.density) {
   if (edges_.empty()) {
     check_bins("HistContainer", bins_);
   } else {
@@ -177,8 +181,9 @@ std::uint64_t HistContainer::generation() const {
 
 void HistContainer::accumulate(DataRef samples, DataRef weights) {
   if (!weights.empty() && weights.size() != samples.size()) {
-    throw ValueError(fmt::format("HistContainer.accumulate: weights has {} values but samples has {}",
-                                 weights.size(), samples.size()));
+    throw ValueError(
+        fmt::format("HistContainer.accumulate: weights has {} values but samples has {}",
+                    weights.size(), samples.size()));
   }
   std::lock_guard lock(mutex_);
   chunks_.push_back(Chunk{samples.column(), weights.column()});
@@ -213,7 +218,8 @@ void HistContainer::set_density(bool density) {
   ++generation_;
 }
 
-std::pair<std::vector<double>, CacheKey> HistContainer::edges_for(const Transform& axes_to_data) const {
+std::pair<std::vector<double>, CacheKey> HistContainer::edges_for(
+    const Transform& axes_to_data) const {
   if (!edges_.empty()) return {edges_, CacheKey{{id_, generation_, 1}}};
   if (range_) {
     double lo = range_->first;
@@ -224,8 +230,8 @@ std::pair<std::vector<double>, CacheKey> HistContainer::edges_for(const Transfor
   const double x0 = axes_to_data.transform(Point{0.0, 0.5}).x;
   const double x1 = axes_to_data.transform(Point{1.0, 0.5}).x;
   if (!std::isfinite(x0) || !std::isfinite(x1)) {
-    throw ValueError(fmt::format("HistContainer.query: the visible x range ({}, {}) is not finite",
-                                 x0, x1));
+    throw ValueError(
+        fmt::format("HistContainer.query: the visible x range ({}, {}) is not finite", x0, x1));
   }
   const double lo = std::min(x0, x1);
   const double hi = std::max(x0, x1);

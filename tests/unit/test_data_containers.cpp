@@ -229,24 +229,30 @@ TEST_CASE("check_lengths applies the shape relations", "[data]") {
   using L = std::map<std::string, std::size_t>;
   const M xy = {{"x", {}}, {"y", {}}};
   REQUIRE_NOTHROW(strata::check_lengths("t", xy, L{{"x", 5}, {"y", 5}}));
-  REQUIRE(error_of([&] { strata::check_lengths("t", xy, L{{"x", 5}, {"y", 4}}); }) ==
-          "t: field 'y' has 4 values but 'x' has 5");
+  REQUIRE(error_of([&] {
+            strata::check_lengths("t", xy, L{{"x", 5}, {"y", 4}});
+          }) == "t: field 'y' has 4 values but 'x' has 5");
 
   const M hist = {{"edges", {.shape = "N+1"}}, {"counts", {.shape = "N"}}};
   REQUIRE_NOTHROW(strata::check_lengths("t", hist, L{{"edges", 11}, {"counts", 10}}));
-  REQUIRE(error_of([&] { strata::check_lengths("t", hist, L{{"edges", 10}, {"counts", 10}}); }) ==
-          "t: field 'edges' (shape 'N+1') has 10 values but 'counts' (shape 'N') has 10");
-  REQUIRE(error_of([&] { strata::check_lengths("t", M{{"e", {.shape = "N+1"}}}, L{{"e", 0}}); }) ==
-          "t: field 'e' has 0 values, too few for its shape 'N+1'");
+  REQUIRE(error_of([&] {
+            strata::check_lengths("t", hist, L{{"edges", 10}, {"counts", 10}});
+          }) == "t: field 'edges' (shape 'N+1') has 10 values but 'counts' (shape 'N') has 10");
+  REQUIRE(error_of([&] {
+            strata::check_lengths("t", M{{"e", {.shape = "N+1"}}}, L{{"e", 0}});
+          }) == "t: field 'e' has 0 values, too few for its shape 'N+1'");
 
   const M fixed = {{"rgba", {.shape = "4"}}};
   REQUIRE_NOTHROW(strata::check_lengths("t", fixed, L{{"rgba", 4}}));
-  REQUIRE(error_of([&] { strata::check_lengths("t", fixed, L{{"rgba", 3}}); }) ==
-          "t: field 'rgba' has 3 values but its shape is '4'");
+  REQUIRE(error_of([&] {
+            strata::check_lengths("t", fixed, L{{"rgba", 3}});
+          }) == "t: field 'rgba' has 3 values but its shape is '4'");
 
   const M grid = {{"x", {.shape = "M"}}, {"y", {.shape = "N"}}, {"z", {.shape = "N,M"}}};
   REQUIRE_NOTHROW(strata::check_lengths("t", grid, L{{"x", 4}, {"y", 3}, {"z", 12}}));
-  REQUIRE(error_of([&] { strata::check_lengths("t", grid, L{{"x", 4}, {"y", 3}, {"z", 11}}); }) ==
+  REQUIRE(error_of([&] {
+            strata::check_lengths("t", grid, L{{"x", 4}, {"y", 3}, {"z", 11}});
+          }) ==
           "t: field 'z' has 11 values but its shape 'N,M' needs 12 (N=3 from 'y', M=4 from 'x')");
   // One unknown symbol is solved from the 2-D field.
   REQUIRE_NOTHROW(strata::check_lengths("t", M{{"z", {.shape = "N,M"}}, {"y", {.shape = "N"}}},
@@ -265,8 +271,9 @@ TEST_CASE("check_lengths applies the shape relations", "[data]") {
 
 TEST_CASE("ArrayContainer rejects mismatched lengths at construction", "[data]") {
   const std::vector<double> x(100, 1.0), y(99, 2.0);
-  REQUIRE(error_of([&] { strata::ArrayContainer c({{"x", x}, {"y", y}}); }) ==
-          "ArrayContainer: field 'y' has 99 values but 'x' has 100");
+  REQUIRE(error_of([&] {
+            strata::ArrayContainer c({{"x", x}, {"y", y}});
+          }) == "ArrayContainer: field 'y' has 99 values but 'x' has 100");
 
   // "N+1" relations through the shapes map.
   const std::vector<double> edges(11), values(10), bad_edges(10);
@@ -279,8 +286,9 @@ TEST_CASE("ArrayContainer rejects mismatched lengths at construction", "[data]")
             strata::ArrayContainer c(
                 std::map<std::string, DataRef>{{"edges", bad_edges}, {"values", values}},
                 {{"edges", "N+1"}});
-          }) == "ArrayContainer: field 'edges' (shape 'N+1') has 10 values but 'values' (shape "
-                "'N') has 10");
+          }) ==
+          "ArrayContainer: field 'edges' (shape 'N+1') has 10 values but 'values' (shape "
+          "'N') has 10");
   REQUIRE(error_of([&] {
             strata::ArrayContainer c(std::map<std::string, DataRef>{{"x", x}}, {{"w", "N"}});
           }) == "ArrayContainer: shapes names field 'w' that is not given (fields: x)");
@@ -320,14 +328,16 @@ TEST_CASE("ArrayContainer query, describe, keys, update", "[data]") {
     REQUIRE(r1.at("y")[0] == 5.0);
   }
   SECTION("update rejects unknown fields, with nothing changed") {
-    REQUIRE(error_of([&] { c.update({{"y", y}, {"z", x}}); }) ==
-            "ArrayContainer.update: unknown field 'z' (fields: x, y)");
+    REQUIRE(error_of([&] {
+              c.update({{"y", y}, {"z", x}});
+            }) == "ArrayContainer.update: unknown field 'z' (fields: x, y)");
     REQUIRE(c.query(view, {400, 300}).key == r1.key);
     REQUIRE(c.generation() == 0);
   }
   SECTION("update rejects mismatched lengths, with nothing changed") {
-    REQUIRE(error_of([&] { c.update({{"x", std::vector<double>{1, 2, 3}}}); }) ==
-            "ArrayContainer.update: field 'y' has 4 values but 'x' has 3");
+    REQUIRE(error_of([&] {
+              c.update({{"x", std::vector<double>{1, 2, 3}}});
+            }) == "ArrayContainer.update: field 'y' has 4 values but 'x' has 3");
     REQUIRE(c.query(view, {400, 300}).at("x").size() == 4);
     REQUIRE(c.query(view, {400, 300}).key == r1.key);
     // Both at once is fine.
@@ -422,7 +432,8 @@ TEST_CASE("FuncContainer samples the visible range and caches", "[data]") {
 TEST_CASE("FuncContainer with several outputs, and errors", "[data]") {
   const LinearView view(0.0, 3.14);
   strata::FuncContainer f(std::map<std::string, strata::FuncContainer::Function>{
-      {"sin", [](double x) { return std::sin(x); }}, {"cos", [](double x) { return std::cos(x); }}});
+      {"sin", [](double x) { return std::sin(x); }},
+      {"cos", [](double x) { return std::cos(x); }}});
   const auto desc = f.describe();
   REQUIRE(desc.size() == 3);
   REQUIRE(desc.contains("x"));
@@ -442,8 +453,9 @@ TEST_CASE("FuncContainer with several outputs, and errors", "[data]") {
   REQUIRE(error_of([] {
             strata::FuncContainer g([](double v) { return v; }, {.samples_per_pixel = 0.0});
           }) == "FuncContainer: samples_per_pixel must be finite and > 0, got 0");
-  REQUIRE(error_of([&] { (void)f.query(view, {-1, 10}); }) ==
-          "FuncContainer.query: pixels must be finite and >= 0, got -1 x 10");
+  REQUIRE(error_of([&] {
+            (void)f.query(view, {-1, 10});
+          }) == "FuncContainer.query: pixels must be finite and >= 0, got -1 x 10");
   // Zero-sized axes still get min_samples intervals.
   REQUIRE(f.query(view, {0, 0}).at("x").size() == 3);
 }
@@ -515,8 +527,9 @@ TEST_CASE("Histogram follows numpy.histogram", "[data]") {
     strata::Histogram w({0, 1, 10, 100});
     w.add(Column::from_vector({0.5, 5, 50}), Column::from_vector({2, 3, 0.5}));
     REQUIRE(w.counts() == std::vector<double>{2, 3, 0.5});
-    REQUIRE(error_of([&] { w.add(Column::from_vector({1, 2}), Column::from_vector({1})); }) ==
-            "Histogram.add: weights has 1 values but samples has 2");
+    REQUIRE(error_of([&] {
+              w.add(Column::from_vector({1, 2}), Column::from_vector({1}));
+            }) == "Histogram.add: weights has 1 values but samples has 2");
   }
   SECTION("density integrates to 1") {
     strata::Histogram h({-4, -1, -0.5, 0, 0.1, 2, 4});
@@ -528,7 +541,9 @@ TEST_CASE("Histogram follows numpy.histogram", "[data]") {
     REQUIRE(strata::Histogram::uniform(0, 1, 4).density() == std::vector<double>(4, 0.0));
   }
   SECTION("bad arguments") {
-    REQUIRE(error_of([] { strata::Histogram h({0, 1, 1, 2}); }) ==
+    REQUIRE(error_of([] {
+              strata::Histogram h({0, 1, 1, 2});
+            }) ==
             "Histogram: edges must increase monotonically, but edges[2] = 1 after edges[1] = 1");
     REQUIRE(error_of([] { (void)strata::Histogram::uniform(0, 1, 0); }) ==
             "Histogram.uniform: bins must be >= 1, got 0");
@@ -632,8 +647,9 @@ TEST_CASE("HistContainer query, describe and keys", "[data]") {
     const std::vector<double> w(samples.size(), 0.5);
     strata::HistContainer h(samples, {.bins = 3, .range = std::pair{0.0, 3.0}, .weights = w});
     REQUIRE(h.query(view, {1, 1}).at("counts").to_vector() == std::vector<double>{1, 1, 2});
-    REQUIRE(error_of([&] { h.accumulate(std::vector<double>{1, 2}, std::vector<double>{1}); }) ==
-            "HistContainer.accumulate: weights has 1 values but samples has 2");
+    REQUIRE(error_of([&] {
+              h.accumulate(std::vector<double>{1, 2}, std::vector<double>{1});
+            }) == "HistContainer.accumulate: weights has 1 values but samples has 2");
     REQUIRE(error_of([&] {
               strata::HistContainer bad(samples, {.weights = std::vector<double>{1}});
             }) == "HistContainer: weights has 1 values but samples has 10");
@@ -652,17 +668,22 @@ TEST_CASE("HistContainer query, describe and keys", "[data]") {
     REQUIRE(e[2] == Approx(100.0));
     REQUIRE(e[3] == 1000.0);
     REQUIRE(rg.at("counts").to_vector() == std::vector<double>{1, 2, 2});
-    REQUIRE(rl.at("counts").to_vector() == std::vector<double>{3, 1, 1});  // edges 1, 334, 667, 1000
+    REQUIRE(rl.at("counts").to_vector() ==
+            std::vector<double>{3, 1, 1});  // edges 1, 334, 667, 1000
     require_agrees(h, logv, {300, 200});
   }
   SECTION("bad options") {
     REQUIRE(error_of([&] { strata::HistContainer h(samples, {.bins = 0}); }) ==
             "HistContainer: bins must be >= 1, got 0");
-    REQUIRE(error_of([&] { strata::HistContainer h(samples, {.edges = {1, 0}}); }) ==
-            "HistContainer: edges must increase monotonically, but edges[1] = 0 after edges[0] = 1");
+    REQUIRE(
+        error_of([&] {
+          strata::HistContainer h(samples, {.edges = {1, 0}});
+        }) ==
+        "HistContainer: edges must increase monotonically, but edges[1] = 0 after edges[0] = 1");
     strata::HistContainer h(samples);
     LinearView nan_view(std::nan(""), 1.0);
-    REQUIRE(error_of([&] { (void)h.query(nan_view, {1, 1}); }) ==
-            "HistContainer.query: the visible x range (nan, nan) is not finite");
+    REQUIRE(error_of([&] {
+              (void)h.query(nan_view, {1, 1});
+            }) == "HistContainer.query: the visible x range (nan, nan) is not finite");
   }
 }

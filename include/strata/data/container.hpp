@@ -24,7 +24,18 @@ namespace strata {
 class Transform;
 
 /// Element type of a column.
-enum class DType : std::uint8_t { float64, float32, int64, int32, int16, int8, uint64, uint32, uint16, uint8 };
+enum class DType : std::uint8_t {
+  float64,
+  float32,
+  int64,
+  int32,
+  int16,
+  int8,
+  uint64,
+  uint32,
+  uint16,
+  uint8
+};
 
 /// Size in bytes of one element of `t`.
 [[nodiscard]] STRATA_API std::size_t dtype_size(DType t);
@@ -41,7 +52,10 @@ class STRATA_API Column {
   /// `owner` alive while any copy of the column exists (null to borrow without owning).
   Column(DType dtype, const void* data, std::size_t size, std::ptrdiff_t stride,
          std::shared_ptr<const void> owner)
-      : dtype_(dtype), data_(static_cast<const std::byte*>(data)), size_(size), stride_(stride),
+      : dtype_(dtype),
+        data_(static_cast<const std::byte*>(data)),
+        size_(size),
+        stride_(stride),
         owner_(std::move(owner)) {}
   /// Takes ownership of a vector of doubles (moved, not copied): a contiguous float64 column.
   ///

@@ -54,7 +54,7 @@ consteval DType dtype_for() {
 /// A contiguous, sized range of column elements (vector, span, array, C array).
 template <class R>
 concept column_range = std::ranges::contiguous_range<R> && std::ranges::sized_range<R> &&
-                       column_element<std::remove_cv_t<std::ranges::range_value_t<R>>>;
+    column_element<std::remove_cv_t<std::ranges::range_value_t<R>>>;
 
 /// Copies `count` elements of type `dtype` starting at `data`, `stride_bytes` apart, into a
 /// new contiguous owned column of the same dtype. Throws strata::ValueError when `data` is
@@ -126,7 +126,8 @@ class STRATA_API DataRef {
   static Column adopt(std::shared_ptr<const std::vector<T>> v) {
     const T* p = v->data();
     const std::size_t n = v->size();
-    return Column(detail::dtype_for<T>(), p, n, static_cast<std::ptrdiff_t>(sizeof(T)), std::move(v));
+    return Column(detail::dtype_for<T>(), p, n, static_cast<std::ptrdiff_t>(sizeof(T)),
+                  std::move(v));
   }
 
   Column column_;
@@ -146,7 +147,8 @@ class STRATA_API DataRef {
 /// auto ys = strata::view(&pts[0].y, pts.size(), 2);  // float32, stride 8 bytes
 /// ```
 template <detail::column_element T>
-[[nodiscard]] DataRef view(const T* data, std::size_t count, std::ptrdiff_t stride_in_elements = 1) {
+[[nodiscard]] DataRef view(const T* data, std::size_t count,
+                           std::ptrdiff_t stride_in_elements = 1) {
   return DataRef(detail::view_column(detail::dtype_for<T>(), data, count,
                                      stride_in_elements * static_cast<std::ptrdiff_t>(sizeof(T))));
 }
@@ -162,8 +164,8 @@ template <detail::column_element T>
 ///     std::map<std::string, strata::DataRef>{{"x", strata::view(x)}, {"y", y}});
 /// ```
 template <detail::column_range R>
-  requires(std::is_lvalue_reference_v<R> || std::ranges::borrowed_range<R>)
-[[nodiscard]] DataRef view(R&& values) {
+requires(std::is_lvalue_reference_v<R> || std::ranges::borrowed_range<R>) [[nodiscard]] DataRef
+    view(R&& values) {
   return view(std::ranges::data(values), std::ranges::size(values));
 }
 

@@ -148,7 +148,8 @@ class STRATA_API HistContainer final : public DataContainer {
     Column weights;
   };
   /// Edges for this view and the key; mutex_ held.
-  [[nodiscard]] std::pair<std::vector<double>, CacheKey> edges_for(const Transform& axes_to_data) const;
+  [[nodiscard]] std::pair<std::vector<double>, CacheKey> edges_for(
+      const Transform& axes_to_data) const;
   /// The raw histogram over `edges`, incremental when possible; mutex_ held.
   [[nodiscard]] const Histogram& binned(const std::vector<double>& edges) const;
 
