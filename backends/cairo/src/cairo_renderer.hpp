@@ -35,6 +35,11 @@ class CairoRenderer final : public Renderer {
                               const Affine2D& transform) override;
   void draw_image(const GraphicsContext& gc, const Image& image, const Bbox& dest,
                   Interpolation interpolation) override;
+  /// Text (cairo_text.cpp): raster output composites glyph coverage made as matplotlib's
+  /// Agg makes it; PDF and PS show the glyphs in the embedded font with their text; SVG and
+  /// rasterized parts fill the glyph outlines.
+  void draw_glyphs(const GraphicsContext& gc, const GlyphRun& run, double x, double y,
+                   double angle_deg) override;
   void start_rasterizing() override;
   void stop_rasterizing() override;
 

@@ -30,6 +30,28 @@ enum class Interpolation : std::uint8_t {
   antialiased,  ///< box-filtered when shrinking, bilinear when enlarging
 };
 
+/// A glyph's anti-aliased coverage, rendered as matplotlib's Agg renders it (reference §7).
+/// Pixel rows run top to bottom; `left`/`top` are FreeType's bitmap_left/bitmap_top: the
+/// column of the first coverage column and the row of the first coverage row counted up
+/// from the baseline, in whole pixels, relative to the run origin.
+struct GlyphBitmap {
+  int left = 0;
+  int top = 0;
+  int width = 0;
+  int rows = 0;
+  std::vector<std::uint8_t> coverage{};  ///< width * rows bytes, 0-255
+  /// The glyph's outline box at its pen position in 1/64 pixel, y up, not grid-fitted
+  /// (FreeType's FT_GLYPH_BBOX_SUBPIXELS); all zero for a glyph without ink.
+  std::int64_t xmin = 0, ymin = 0, xmax = 0, ymax = 0;
+};
+
+/// The bytes of a font file and the face index inside it, for backends that embed fonts.
+/// `data` stays valid as long as the GlyphSource lives.
+struct FontFile {
+  std::span<const std::uint8_t> data{};
+  int face_index = 0;
+};
+
 /// The source of glyph outlines for a GlyphRun (a font face at a size). Implemented by the
 /// text layer; backends only ask it for outlines, so they never see FreeType or HarfBuzz.
 class STRATA_API GlyphSource {
@@ -40,6 +62,18 @@ class STRATA_API GlyphSource {
   [[nodiscard]] virtual Path glyph_outline(std::uint32_t glyph_id, double size_px) const = 0;
   /// A stable name for the face, used for font resources in vector output.
   [[nodiscard]] virtual std::string face_name() const = 0;
+  /// The coverage of `glyph_id` at `size_px` with its pen at `pen` (pixels from the run
+  /// origin, y up; used to 1/64 pixel), hinted and rendered as matplotlib's Agg does.
+  /// Default: an empty bitmap, and backends fill glyph_outline() instead.
+  [[nodiscard]] virtual GlyphBitmap glyph_bitmap(std::uint32_t /*glyph_id*/, double /*size_px*/,
+                                                 Point /*pen*/) const {
+    return {};
+  }
+  /// True when glyph_bitmap() renders real coverage. Default false.
+  [[nodiscard]] virtual bool has_bitmaps() const { return false; }
+  /// The font file, for embedding in vector output; empty data when there is none (then
+  /// backends draw outlines). Default: none.
+  [[nodiscard]] virtual FontFile font_file() const { return {}; }
 };
 
 /// A shaped run of glyphs in one face and size, ready to draw. Positions are in pixels at the
@@ -50,6 +84,10 @@ struct GlyphRun {
   std::vector<std::uint32_t> glyph_ids{};
   std::vector<Point> positions{};         ///< one per glyph
   std::vector<std::uint32_t> clusters{};  ///< index into the source text of each glyph
+  /// The UTF-8 text the run shows (may be empty, e.g. for mathtext). When set, `clusters`
+  /// are byte offsets into it, and vector backends attach it to the glyphs so that the
+  /// text can be selected and extracted.
+  std::string text{};
 };
 
 /// Drawing primitives, modelled on matplotlib's RendererBase. Coordinates after each call's
