@@ -11,6 +11,7 @@
 #include "strata/core/affine2d.hpp"
 #include "strata/core/geometry.hpp"
 #include "strata/core/path.hpp"
+#include "strata/export.hpp"
 
 namespace strata::detail {
 
@@ -51,11 +52,11 @@ struct PipelineOutput {
 
 /// Runs `path` through `transform` (to device space) and the enabled stages into `out`
 /// (cleared first). Stages that do not apply (curves present, too few vertices) are skipped.
-void run_path_pipeline(const Path& path, const Affine2D& transform, const PipelineOptions& options,
-                       PipelineOutput& out);
+STRATA_API void run_path_pipeline(const Path& path, const Affine2D& transform,
+                                  const PipelineOptions& options, PipelineOutput& out);
 
 /// True when the snapping rules would snap this path (see PipelineOptions::snap).
-bool should_snap(const Path& path, const Affine2D& transform);
+STRATA_API bool should_snap(const Path& path, const Affine2D& transform);
 
 /// matplotlib's clip box for a canvas of the given size: (-1, -1) - (w + 1, h + 1), one pixel
 /// beyond each edge so that clipped line ends and their caps stay off the canvas.
