@@ -688,8 +688,14 @@ TEST_CASE("streaming memory does not grow with the number of points",
   const long g7 = peak_growth_kb(10'000'000);
   INFO("peak RSS growth: 1e6 points " << g6 << " kB, 1e7 points " << g7 << " kB");
   REQUIRE(g6 >= 0);
+#if defined(__SANITIZE_ADDRESS__)
+  // AddressSanitizer keeps freed chunks in its quarantine (256 MB by default), so RSS grows
+  // with the number of chunks allocated: the bound is checked by the uninstrumented build.
+  WARN("AddressSanitizer build: peak RSS bound not checked");
+#else
   CHECK(g7 - g6 < 16 * 1024);
   CHECK(g7 < 16 * 1024);
+#endif
 }
 
 // ---------------------------------------------------------------------------------------------
