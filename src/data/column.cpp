@@ -7,6 +7,7 @@
 #include <cstring>
 #include <optional>
 
+#include "data/dtype_visit.hpp"
 #include "strata/data/container.hpp"
 #include "strata/error.hpp"
 
@@ -82,32 +83,9 @@ void convert(const std::byte* src, std::ptrdiff_t stride, std::size_t n, double*
   for (std::size_t i = 0; i < n; ++i, src += stride) out[i] = load<T>(src);
 }
 
-/// Calls f.template operator()<T>() with the C++ type of `t`.
 template <class F>
 decltype(auto) visit_dtype(DType t, F&& f) {
-  switch (t) {
-    case DType::float64:
-      return f.template operator()<double>();
-    case DType::float32:
-      return f.template operator()<float>();
-    case DType::int64:
-      return f.template operator()<std::int64_t>();
-    case DType::int32:
-      return f.template operator()<std::int32_t>();
-    case DType::int16:
-      return f.template operator()<std::int16_t>();
-    case DType::int8:
-      return f.template operator()<std::int8_t>();
-    case DType::uint64:
-      return f.template operator()<std::uint64_t>();
-    case DType::uint32:
-      return f.template operator()<std::uint32_t>();
-    case DType::uint16:
-      return f.template operator()<std::uint16_t>();
-    case DType::uint8:
-      return f.template operator()<std::uint8_t>();
-  }
-  throw ValueError(fmt::format("Column: invalid dtype {}", static_cast<int>(t)));
+  return strata::detail::visit_dtype(t, std::forward<F>(f), "Column");
 }
 
 }  // namespace

@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "data/dtype_visit.hpp"
+
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -270,32 +272,9 @@ std::size_t first_unsorted(const std::byte* base, std::ptrdiff_t stride, std::si
   return kNone;
 }
 
-/// Calls f.template operator()<T>() with the C++ type of `t`.
 template <class F>
 decltype(auto) visit_dtype(DType t, F&& f) {
-  switch (t) {
-    case DType::float64:
-      return f.template operator()<double>();
-    case DType::float32:
-      return f.template operator()<float>();
-    case DType::int64:
-      return f.template operator()<std::int64_t>();
-    case DType::int32:
-      return f.template operator()<std::int32_t>();
-    case DType::int16:
-      return f.template operator()<std::int16_t>();
-    case DType::int8:
-      return f.template operator()<std::int8_t>();
-    case DType::uint64:
-      return f.template operator()<std::uint64_t>();
-    case DType::uint32:
-      return f.template operator()<std::uint32_t>();
-    case DType::uint16:
-      return f.template operator()<std::uint16_t>();
-    case DType::uint8:
-      return f.template operator()<std::uint8_t>();
-  }
-  throw ValueError(fmt::format("{}: invalid dtype {}", kWho, static_cast<int>(t)));
+  return strata::detail::visit_dtype(t, std::forward<F>(f), kWho);
 }
 
 // ---- Memory mapping ----
