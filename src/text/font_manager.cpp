@@ -99,6 +99,13 @@ int stretch_from_fc_width(int width) {
   return 100 * (best + 1);
 }
 
+bool is_bundled_family(const std::string& lower_family) {
+  for (const auto& b : text_detail::bundled_fonts()) {
+    if (lower(b.family) == lower_family) return true;
+  }
+  return false;
+}
+
 std::vector<Entry> system_entries() {
   std::vector<Entry> out;
   FcConfig* config = FcInitLoadConfigAndFonts();
@@ -120,12 +127,9 @@ std::vector<Entry> system_entries() {
       if (FcPatternGetBool(p, FC_SCALABLE, 0, &scalable) == FcResultMatch && !scalable) continue;
       Entry e;
       e.family = lower(reinterpret_cast<const char*>(family));  // NOLINT
-      // The bundled DejaVu always stands for its names (fontconfig also files DejaVu Sans
+      // The bundled faces always stand for their names (fontconfig also files DejaVu Sans
       // Condensed and Light under "DejaVu Sans").
-      if (e.family == "dejavu sans" || e.family == "dejavu serif" ||
-          e.family == "dejavu sans mono") {
-        continue;
-      }
+      if (is_bundled_family(e.family)) continue;
       e.path = reinterpret_cast<const char*>(file);  // NOLINT
       int v = 0;
       if (FcPatternGetInteger(p, FC_INDEX, 0, &v) == FcResultMatch) e.index = v;

@@ -21,7 +21,8 @@ FontPtr face(std::string family, FontStyle style = FontStyle::normal, int weight
   return find_font(p);
 }
 
-/// The "Display" face with big operators, only when find_font finds that very family.
+/// A face of matplotlib's mpl-data (the "Display" face with big operators, the STIX faces),
+/// only when find_font finds that very family.
 FontPtr display_face(const std::string& family) {
   FontPtr f = face(family);
   return f && f->family_name() == family ? f : nullptr;
@@ -48,6 +49,14 @@ MathLayout parse_and_layout_math(std::string_view text, const FontProperties& pr
   t.tt = face("DejaVu Sans Mono");
   t.regular = find_font(props);
   t.fallback = face("DejaVu Sans");
+  // DejaVuFonts' sized alternatives (delimiters, radicals) come from STIX, as in matplotlib.
+  t.stix_general = display_face("STIXGeneral");
+  t.stix_sized = {nullptr,
+                  display_face("STIXSizeOneSym"),
+                  display_face("STIXSizeTwoSym"),
+                  display_face("STIXSizeThreeSym"),
+                  display_face("STIXSizeFourSym"),
+                  display_face("STIXSizeFiveSym")};
   return md::layout_math(text, t, props.size, dpi);
 }
 

@@ -104,6 +104,16 @@ FontPtr MathFonts::face(FontName f) const {
       return table_.tt;
     case FontName::ex:
       return table_.ex ? table_.ex : table_.rm;
+    case FontName::size0:
+      return table_.rm;  // DejaVuFonts' fontmap[0] is the rm face
+    case FontName::size1:
+    case FontName::size2:
+    case FontName::size3:
+    case FontName::size4:
+    case FontName::size5: {
+      const auto i = static_cast<std::size_t>(f) - static_cast<std::size_t>(FontName::size0);
+      return table_.stix_sized[i] ? table_.stix_sized[i] : table_.rm;
+    }
     case FontName::regular:
       return table_.regular;
     default:
@@ -217,6 +227,64 @@ double MathFonts::get_kern(FontName font1, FontName class1, const std::string& s
 double MathFonts::get_xheight(FontName font, double fontsize, double dpi) {
   // DejaVu has no PCLT table: matplotlib uses the height of 'x' in the current font.
   return get_info(font, FontName::it, "x", fontsize, dpi).metrics.iceberg;
+}
+
+namespace {
+
+std::string encode_utf8(char32_t cp) {
+  std::string out;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<SizedAlternative> MathFonts::sized_alternatives(FontName fontname,
+                                                            const std::string& sym) const {
+  if (!table_.stix_general) return {{fontname, sym}};
+  // StixFonts.get_sized_alternatives_for_symbol.
+  std::string s = sym;
+  if (s == "\\{")
+    s = "{";
+  else if (s == "\\}")
+    s = "}";
+  else if (s == "\\[")
+    s = "[";
+  else if (s == "\\]")
+    s = "]";
+  else if (s == "<")
+    s = "\\langle";  // MATHEMATICAL LEFT ANGLE BRACKET
+  else if (s == ">")
+    s = "\\rangle";
+  const auto uni = unicode_index(s);
+  if (!uni) return {{fontname, sym}};
+  std::vector<SizedAlternative> alts;
+  for (std::size_t i = 0; i < 6; ++i) {
+    const FontPtr& f = i == 0 ? table_.stix_general : table_.stix_sized[i];
+    if (f && f->glyph_index(*uni) != 0) {
+      alts.push_back({static_cast<FontName>(static_cast<std::size_t>(FontName::size0) + i),
+                      encode_utf8(*uni)});
+    }
+  }
+  // The largest STIX radical has wrong metrics (disconnected from the stem): matplotlib drops it.
+  if (sym == "\\__sqrt__" && !alts.empty()) alts.pop_back();
+  // matplotlib would fail on a symbol none of the STIX faces has; use the fontset's glyph.
+  if (alts.empty()) alts.push_back({fontname, sym});
+  return alts;
 }
 
 // ---- Nodes ----
@@ -520,16 +588,38 @@ NodePtr make_auto_height_char(const std::string& c, double height, double depth,
       state_in.fonts->get_xheight(state_in.font, state_in.fontsize, state_in.dpi);
   ParserState state = state_in;
   const double target_total = height + depth;
-  NodePtr ch = make_char(c, state);
   double shift = 0;
-  // matplotlib picks the first size variant at least target - 0.2 xHeight tall and uses size
-  // 0 (the text glyph) unscaled; larger variants, and the last one, are scaled to the target.
-  // DejaVu has one size: it is used as is when tall enough, else scaled.
-  const bool fits = ch->height + ch->depth >= target_total - 0.2 * xheight;
-  if (!fits || factor > 0) {
+  if (!state.fonts->table().stix_general) {
+    // No sized alternatives (no STIX faces): the one glyph is used as is when tall enough
+    // (as matplotlib's size 0), else scaled.
+    NodePtr ch = make_char(c, state);
+    const bool fits = ch->height + ch->depth >= target_total - 0.2 * xheight;
+    if (!fits || factor > 0) {
+      if (factor <= 0) factor = target_total / (ch->height + ch->depth);
+      state.fontsize *= factor;
+      ch = make_char(c, state);
+      shift = depth - ch->depth;
+    }
+    auto h = make_hlist({ch});
+    h->shift_amount = shift;
+    return h;
+  }
+  // matplotlib's AutoHeightChar: the first alternative at least target - 0.2 xHeight tall (or
+  // the last one); unless that is size 0 (the text glyph), it is scaled to the target (or by
+  // `factor`).
+  const std::vector<SizedAlternative> alts = state.fonts->sized_alternatives(state.font, c);
+  NodePtr ch;
+  std::string sym;
+  for (const SizedAlternative& alt : alts) {
+    state.set_font(alt.font);
+    sym = alt.sym;
+    ch = make_char(sym, state);
+    if (ch->height + ch->depth >= target_total - 0.2 * xheight) break;
+  }
+  if (state.font != FontName::size0) {
     if (factor <= 0) factor = target_total / (ch->height + ch->depth);
     state.fontsize *= factor;
-    ch = make_char(c, state);
+    ch = make_char(sym, state);
     shift = depth - ch->depth;
   }
   auto h = make_hlist({ch});

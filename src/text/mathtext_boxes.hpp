@@ -20,7 +20,27 @@
 namespace strata::mathtext_detail {
 
 /// TeX font names (matplotlib's "rm", "it", ..., "default"/"regular" = the non-math font).
-enum class FontName : std::uint8_t { rm, it, bf, sf, tt, cal, bb, frak, scr, regular, ex };
+/// size0..size5 are matplotlib's integer font names of the sized alternatives (DejaVuFonts:
+/// 0 = the rm face, 1..5 = STIXSizeOneSym..STIXSizeFiveSym).
+enum class FontName : std::uint8_t {
+  rm,
+  it,
+  bf,
+  sf,
+  tt,
+  cal,
+  bb,
+  frak,
+  scr,
+  regular,
+  ex,
+  size0,
+  size1,
+  size2,
+  size3,
+  size4,
+  size5
+};
 
 /// The faces of a math font set. rm, it, bf, sf, tt and regular are required; ex (the
 /// "Display" face with big operators) is optional.
@@ -28,6 +48,17 @@ struct MathFontTable {
   FontPtr rm{}, it{}, bf{}, sf{}, tt{}, ex{};
   FontPtr regular{};   ///< the font of the FontProperties: plain text, \mathregular
   FontPtr fallback{};  ///< DejaVu Sans, for symbols the fontset lacks (may equal rm)
+  /// STIXGeneral and STIXSizeOneSym..FiveSym ([1..5]): matplotlib's DejaVuFonts take the sized
+  /// alternatives of delimiters and radicals from them. Optional: without stix_general a
+  /// symbol has one size, the fontset's own glyph.
+  FontPtr stix_general{};
+  std::array<FontPtr, 6> stix_sized{};
+};
+
+/// One sized alternative of a symbol: a font name and the symbol (matplotlib's (fontname, sym)).
+struct SizedAlternative {
+  FontName font;
+  std::string sym;
 };
 
 /// matplotlib's FontConstantsBase (DejaVu Sans and Serif use these values unchanged).
@@ -72,6 +103,11 @@ class MathFonts {
                   FontName font2, FontName class2, const std::string& sym2, double size2,
                   double dpi);
   double get_xheight(FontName font, double fontsize, double dpi);
+  /// matplotlib's get_sized_alternatives_for_symbol of DejaVuFonts (its STIX fallback's):
+  /// (size_i, chr) for the STIX faces 0..5 that have the glyph, smallest first; without the
+  /// STIX faces, the one glyph (fontname, sym).
+  [[nodiscard]] std::vector<SizedAlternative> sized_alternatives(FontName fontname,
+                                                                 const std::string& sym) const;
   static double get_underline_thickness(double fontsize, double dpi) {
     return ((0.75 / 12.0) * fontsize * dpi) / 72.0;
   }

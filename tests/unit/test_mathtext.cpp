@@ -436,9 +436,9 @@ TEST_CASE("layout metrics follow matplotlib's raster box", "[mathtext]") {
 
 // Width, height and depth from matplotlib 3.6.3 (MathTextParser("agg").parse(s, dpi, prop)
 // with FontProperties(size=...), rcParams defaults; DejaVu fonts of matplotlib's mpl-data),
-// run on this machine. Tolerance 1 px. Expressions with big operators (\sum \int ...),
-// \left...\right, tall radicals, \mathbb and \mathcal are left out: matplotlib takes those
-// glyphs from STIX or DejaVu Sans Display, which Strata does not bundle.
+// run on this machine. Tolerance 1 px. Big operators (DejaVu Sans/Serif Display), \left...\right
+// and tall radicals (STIX sized alternatives) use the faces bundled from matplotlib's mpl-data;
+// \mathbb and \mathcal are left out (matplotlib takes those glyphs from STIX).
 TEST_CASE("mathtext metrics match matplotlib with the bundled DejaVu fonts", "[mathtext]") {
   struct Case {
     const char* text;
@@ -458,6 +458,11 @@ TEST_CASE("mathtext metrics match matplotlib with the bundled DejaVu fonts", "[m
       {"speed $v_0$ (m s$^{-1}$)", 117.2494, 21.6000, 6.0000},
       {"$x^{a^{b^{c}}}$", 25.0396, 19.5200, 2.2560},
       {"$f'(x)$", 28.8607, 16.9000, 3.5000},
+      // matplotlib 3.6.3: radical over a superscript, big operators, sized delimiters.
+      {"$\\sqrt{x^2}$", 30.1295, 21.1028, 1.6347},
+      {"$\\sum_{i=0}^\\infty x_i$", 33.6963, 39.8083, 16.3042},
+      {"$\\int_0^1 f(x)\\,dx$", 63.5944, 33.0000, 11.2000},
+      {"$\\left(\\frac{a}{b}\\right)^2$", 28.0026, 23.9958, 8.3958},
   };
   for (const Case& c : sans) {  // size 10 pt, 100 dpi
     INFO(c.text);
@@ -473,6 +478,11 @@ TEST_CASE("mathtext metrics match matplotlib with the bundled DejaVu fonts", "[m
       {"$\\sqrt{x}$", 19.4141, 14.3138, 2.2969},
       {"$\\alpha_i + \\beta^2$", 40.2380, 18.9000, 5.0000},
       {"$E = mc^2$", 48.7873, 15.9000, 2.0000},
+      // matplotlib 3.6.3: radical over a superscript, big operators, sized delimiters.
+      {"$\\sqrt{x^2}$", 26.6547, 20.5800, 1.9300},
+      {"$\\sum_{i=0}^\\infty x_i$", 29.2884, 34.7000, 14.2500},
+      {"$\\int_0^1 f(x)\\,dx$", 54.5170, 27.0000, 7.8000},
+      {"$\\left(\\frac{a}{b}\\right)^2$", 25.2768, 21.1500, 7.2500},
   };
   for (const Case& c : serif) {
     INFO(c.text);
