@@ -2,6 +2,7 @@
 // Renderer-level raster tests with no artists: exact pixels at known places.
 #include <cairo.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <random>
@@ -43,6 +44,27 @@ GraphicsContext stroke_px(double px, Rgba color = {0, 0, 0, 1}) {
 }
 
 Path polyline(std::vector<Point> pts) { return Path(std::move(pts)); }
+
+struct Walk {
+  std::vector<Point> pts;  ///< x = 0..n-1, y a random walk of standard normal steps
+  double lo, hi;           ///< the range of y
+};
+
+Walk random_walk(std::size_t n, unsigned seed) {
+  Walk w{std::vector<Point>(n), 0, 0};
+  std::mt19937_64 rng(seed);
+  std::normal_distribution<double> step;
+  double y = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    y += step(rng);
+    w.pts[i] = {static_cast<double>(i), y};
+  }
+  const auto [a, b] =
+      std::minmax_element(w.pts.begin(), w.pts.end(), [](Point p, Point q) { return p.y < q.y; });
+  w.lo = a->y;
+  w.hi = b->y;
+  return w;
+}
 
 }  // namespace
 
@@ -200,19 +222,7 @@ TEST_CASE("hatches tile from the canvas origin", "[renderer][raster][hatch]") {
 TEST_CASE("a million-vertex random walk draws with every column's extremes",
           "[renderer][raster][big]") {
   const std::size_t n = 1'000'000;
-  std::vector<Point> pts(n);
-  std::mt19937_64 rng(42);
-  std::normal_distribution<double> step;
-  double y = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    y += step(rng);
-    pts[i] = {static_cast<double>(i), y};
-  }
-  double lo = y, hi = y;
-  for (const auto& p : pts) {
-    lo = std::min(lo, p.y);
-    hi = std::max(hi, p.y);
-  }
+  const auto [pts, lo, hi] = random_walk(n, 42);
   // Data to display: x over the 640 px width, y into 20..460.
   const Affine2D t =
       Affine2D().translate(0, -lo).scale(640.0 / n, 440.0 / (hi - lo)).translate(0, 20);
@@ -391,19 +401,7 @@ TEST_CASE("a reduced long line gives the pixels of stroking every vertex",
   // Second way of drawing the same picture: Cairo strokes all vertices itself, with no
   // clean-up at all. 200,000 vertices over 640 columns: the column reduction applies.
   const std::size_t n = 200'000;
-  std::vector<Point> pts(n);
-  std::mt19937_64 rng(9);
-  std::normal_distribution<double> step;
-  double y = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    y += step(rng);
-    pts[i] = {static_cast<double>(i), y};
-  }
-  double lo = y, hi = y;
-  for (const auto& p : pts) {
-    lo = std::min(lo, p.y);
-    hi = std::max(hi, p.y);
-  }
+  const auto [pts, lo, hi] = random_walk(n, 9);
   const Affine2D t =
       Affine2D().translate(0, -lo).scale(600.0 / n, 400.0 / (hi - lo)).translate(20, 40);
   const Path path{pts};
