@@ -151,6 +151,39 @@ struct SnapCheckSink {
 // ---------------------------------------------------------------------------------------------
 // Sources: transform + NaN removal
 
+/// State of the current sub-path during NaN removal, shared by feed_lines and feed_curves.
+struct SubPath {
+  bool have_current = false;  // a current point exists (the next LINETO may draw from it)
+  bool broken = false;        // the current sub-path lost a vertex to NaN removal
+  bool init_ok = false;       // the current sub-path's MOVETO vertex is finite
+  bool last_ok = false;       // the last vertex seen was finite and emitted
+  Point init{};
+
+  /// A CLOSEPOLY: closes an intact sub-path, becomes a LINETO to the start of a broken one
+  /// whose start and last vertex are valid, and is dropped otherwise. Returns true when it
+  /// emitted a vertex (the current point is then the sub-path's start).
+  template <class Sink>
+  bool close(bool remove_nans, Sink& sink) {
+    if (!remove_nans) {
+      sink.push(kClose, init.x, init.y);
+      return false;
+    }
+    if (!init_ok) return false;
+    if (!broken) {
+      if (!have_current) return false;
+      sink.push(kClose, init.x, init.y);
+    } else if (last_ok) {
+      sink.push(kLineTo, init.x, init.y);
+    } else {
+      return false;
+    }
+    have_current = true;
+    last_ok = true;
+    broken = false;
+    return true;
+  }
+};
+
 /// Paths without curves. Non-finite vertices are dropped and the next finite vertex starts a
 /// new sub-path (MOVETO). A CLOSEPOLY of a sub-path that lost vertices becomes a LINETO to the
 /// sub-path's start when both the start and the last vertex are valid, and is dropped
@@ -163,11 +196,7 @@ void feed_lines(const Path& path, const Affine2D& t, bool remove_nans, Sink& sin
   const std::size_t n = path.size();
   const PathCode* codes = path.has_codes() ? path.codes().data() : nullptr;
 
-  bool have_current = false;  // a current point exists (the next LINETO may draw from it)
-  bool broken = false;        // the current sub-path lost a vertex to NaN removal
-  bool init_ok = false;       // the current sub-path's MOVETO vertex is finite
-  bool last_ok = false;       // the last vertex seen was finite and emitted
-  Point init{};
+  SubPath sub;
 
   for (std::size_t i = 0; i < n; ++i) {
     if (!sink.going()) return;  // a stage gave up (see ColumnReducer, SnapCheckSink)
@@ -175,49 +204,33 @@ void feed_lines(const Path& path, const Affine2D& t, bool remove_nans, Sink& sin
     // there is no current point yet.
     PathCode code = codes != nullptr ? codes[i] : kLineTo;
     const Point p = tr(verts[i]);
-    if (code == kLineTo && have_current && (finite(p) || !remove_nans)) [[likely]] {
+    if (code == kLineTo && sub.have_current && (finite(p) || !remove_nans)) [[likely]] {
       sink.push(kLineTo, p.x, p.y);
-      last_ok = true;
+      sub.last_ok = true;
       continue;
     }
     if (code == PathCode::stop) break;
     if (code == kClose) {
-      if (!remove_nans) {
-        sink.push(kClose, init.x, init.y);
-        continue;
-      }
-      if (!init_ok) continue;
-      if (!broken) {
-        if (!have_current) continue;
-        sink.push(kClose, init.x, init.y);
-      } else if (last_ok) {
-        sink.push(kLineTo, init.x, init.y);
-      } else {
-        continue;
-      }
-      // The current point is now the sub-path's start.
-      have_current = true;
-      last_ok = true;
-      broken = false;
+      sub.close(remove_nans, sink);
       continue;
     }
     if (code == kMoveTo) {
-      init = p;
-      init_ok = finite(p);
-      broken = false;
+      sub.init = p;
+      sub.init_ok = finite(p);
+      sub.broken = false;
     }
     if (remove_nans && !finite(p)) {
-      broken = true;
-      have_current = false;
-      last_ok = false;
+      sub.broken = true;
+      sub.have_current = false;
+      sub.last_ok = false;
       continue;
     }
     // With no current point (start, or after a NaN gap) a vertex starts a sub-path; other
     // codes than MOVETO draw lines, as in Agg.
-    code = (!have_current || code == kMoveTo) ? kMoveTo : kLineTo;
+    code = (!sub.have_current || code == kMoveTo) ? kMoveTo : kLineTo;
     sink.push(code, p.x, p.y);
-    have_current = true;
-    last_ok = true;
+    sub.have_current = true;
+    sub.last_ok = true;
   }
   sink.finish();
 }
@@ -233,12 +246,8 @@ void feed_curves(const Path& path, const Affine2D& t, bool remove_nans, Sink& si
   const std::size_t n = path.size();
   const PathCode* codes = path.codes().data();  // curves imply codes
 
-  bool have_current = false;
-  bool broken = false;
-  bool init_ok = false;
-  bool last_ok = false;
+  SubPath sub;
   bool pending_move = false;  // resume at pending_pt before the next drawing segment
-  Point init{};
   Point pending_pt{};
   Point pts[3];
 
@@ -248,23 +257,7 @@ void feed_curves(const Path& path, const Affine2D& t, bool remove_nans, Sink& si
     if (code == PathCode::stop) break;
     if (code == kClose) {
       ++i;
-      if (!remove_nans) {
-        sink.push(kClose, init.x, init.y);
-        continue;
-      }
-      if (!init_ok) continue;
-      if (!broken) {
-        if (!have_current) continue;
-        sink.push(kClose, init.x, init.y);
-      } else if (last_ok) {
-        sink.push(kLineTo, init.x, init.y);
-      } else {
-        continue;
-      }
-      have_current = true;
-      last_ok = true;
-      broken = false;
-      pending_move = false;
+      if (sub.close(remove_nans, sink)) pending_move = false;
       continue;
     }
     if (code != kMoveTo && code != PathCode::curve3 && code != PathCode::curve4) code = kLineTo;
@@ -277,19 +270,19 @@ void feed_curves(const Path& path, const Affine2D& t, bool remove_nans, Sink& si
     }
     i += k;
     if (code == kMoveTo) {
-      init = pts[0];
-      init_ok = ok;
-      broken = false;
+      sub.init = pts[0];
+      sub.init_ok = ok;
+      sub.broken = false;
       pending_move = false;
     }
     if (!remove_nans) {
-      if (!have_current && code == kLineTo) code = kMoveTo;
+      if (!sub.have_current && code == kLineTo) code = kMoveTo;
       for (std::size_t j = 0; j < k; ++j) sink.push(code, pts[j].x, pts[j].y);
-      have_current = true;
+      sub.have_current = true;
       continue;
     }
     if (ok) {
-      if (code != kMoveTo && !have_current) {
+      if (code != kMoveTo && !sub.have_current) {
         if (pending_move) {
           sink.push(kMoveTo, pending_pt.x, pending_pt.y);
         } else if (k == 1) {
@@ -300,12 +293,12 @@ void feed_curves(const Path& path, const Affine2D& t, bool remove_nans, Sink& si
       }
       pending_move = false;
       for (std::size_t j = 0; j < k; ++j) sink.push(code, pts[j].x, pts[j].y);
-      have_current = true;
-      last_ok = true;
+      sub.have_current = true;
+      sub.last_ok = true;
     } else {
-      broken = true;
-      have_current = false;
-      last_ok = false;
+      sub.broken = true;
+      sub.have_current = false;
+      sub.last_ok = false;
       pending_move = code != kMoveTo && finite(pts[k - 1]);
       if (pending_move) pending_pt = pts[k - 1];
     }
