@@ -1,0 +1,334 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Axes (matplotlib's axes/_base.py and parts of _axes.py): the data area of a figure with its
+// two Axis, four spines, title texts, background patch and the artists plotted into it.
+//
+// Transform chain, as matplotlib's:
+//   transScale  = blended(xscale, yscale)                      (non-affine)
+//   transLimits = BboxTransformFrom(TransformedBbox(viewLim, transScale))
+//   transAxes   = BboxTransformTo(bbox)   with bbox = TransformedBbox(position, transFigure)
+//   transData   = transScale + (transLimits + transAxes)
+#include <array>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "strata/artist/artist.hpp"
+#include "strata/artist/axis.hpp"
+#include "strata/artist/lines.hpp"
+#include "strata/artist/patches.hpp"
+#include "strata/artist/spines.hpp"
+#include "strata/artist/text.hpp"
+
+namespace strata {
+
+class Figure;
+class SubplotSpec;
+
+/// Options of set_xscale / set_yscale.
+struct ScaleOptions {
+  double base = 10;                         ///< log, symlog
+  std::string nonpositive = "clip";         ///< log: "clip" or "mask"; logit: "mask" or "clip"
+  double linthresh = 2;                     ///< symlog
+  double linscale = 1;                      ///< symlog
+  std::vector<double> subs{};               ///< log, symlog: minor tick multiples (empty: auto)
+  std::function<double(double)> forward{};  ///< "function"
+  std::function<double(double)> inverse{};  ///< "function"
+};
+
+/// Options of set_title.
+struct TitleOptions {
+  std::string loc = "center";   ///< "left", "center", "right"
+  std::optional<double> pad{};  ///< points; default rcParams axes.titlepad
+  std::optional<double> y{};    ///< axes fraction; default rcParams axes.titley (auto)
+  TextOptions text{};
+};
+
+/// Options of set_xlabel / set_ylabel.
+struct LabelOptions {
+  std::optional<double> labelpad{};
+  std::optional<std::string> loc{};  ///< x: left/center/right; y: bottom/center/top
+  TextOptions text{};
+};
+
+/// Axis limits for axis({x0, x1, y0, y1}).
+struct AxisLimits {
+  double xmin, xmax, ymin, ymax;
+};
+
+/// A plotting area.
+///
+/// **Example**
+/// ```
+/// strata::Figure fig;
+/// strata::Axes& ax = fig.add_subplot(1, 1, 1);
+/// ax.plot(x, y, "r--", {.label = "data"});
+/// ax.set_xlabel("time [s]");
+/// ax.set_xlim(0, 10);
+/// ```
+class STRATA_API Axes : public Artist {
+ public:
+  /// An Axes at `rect` (left, bottom, width, height in figure fractions) of `figure`.
+  Axes(Figure& figure, const Bbox& rect);
+  ~Axes() override;
+
+  void draw(Renderer& renderer) override;
+  /// The axes box in display coordinates.
+  [[nodiscard]] Bbox get_window_extent() const override;
+  /// Everything drawn by this Axes (axis labels, tick labels, titles, ...) at the figure dpi.
+  [[nodiscard]] Bbox get_tightbbox() const override;
+
+  // ---- position and transforms -------------------------------------------------------
+  /// The position in figure fractions (the active position when an aspect shrinks it).
+  [[nodiscard]] Bbox get_position(bool original = false) const;
+  void set_position(const Bbox& rect, std::string_view which = "both");
+  [[nodiscard]] const std::shared_ptr<BboxBase>& bbox() const { return bbox_; }
+  [[nodiscard]] const TransformPtr& transData() const { return trans_data_; }      // NOLINT
+  [[nodiscard]] const TransformPtr& transAxes() const { return trans_axes_; }      // NOLINT
+  [[nodiscard]] const TransformPtr& transScale() const { return trans_scale_; }    // NOLINT
+  [[nodiscard]] const TransformPtr& transLimits() const { return trans_limits_; }  // NOLINT
+  /// x in data, y in axes coordinates ("grid" and "tick1"); matplotlib's
+  /// get_xaxis_transform.
+  [[nodiscard]] const TransformPtr& get_xaxis_transform() const { return xaxis_transform_; }
+  [[nodiscard]] const TransformPtr& get_yaxis_transform() const { return yaxis_transform_; }
+  [[nodiscard]] const std::shared_ptr<BboxNode>& view_lim() const { return view_lim_; }
+  [[nodiscard]] const std::shared_ptr<BboxNode>& data_lim() const { return data_lim_; }
+  /// The subplot spec this Axes was made from, if any.
+  [[nodiscard]] const std::shared_ptr<const SubplotSpec>& get_subplotspec() const {
+    return subplotspec_;
+  }
+  void set_subplotspec(std::shared_ptr<const SubplotSpec> spec);
+
+  // ---- children ------------------------------------------------------------------------
+  [[nodiscard]] Axis& xaxis() { return *xaxis_; }
+  [[nodiscard]] Axis& yaxis() { return *yaxis_; }
+  [[nodiscard]] const Axis& xaxis() const { return *xaxis_; }
+  [[nodiscard]] const Axis& yaxis() const { return *yaxis_; }
+  /// A spine by name ("left", "right", "bottom", "top"); ValueError otherwise.
+  [[nodiscard]] Spine& spines(std::string_view name);
+  /// The background patch.
+  [[nodiscard]] Rectangle& patch() { return *patch_; }
+  /// The artists added to this Axes, in insertion order.
+  [[nodiscard]] std::vector<Artist*> get_children() const;
+  [[nodiscard]] std::vector<Line2D*> get_lines() const;
+  [[nodiscard]] std::vector<Patch*> get_patches() const;
+  [[nodiscard]] std::vector<Text*> get_texts() const;
+
+  /// Adds any artist (sets its figure, axes, transform if unset, clip box).
+  Artist& add_artist(std::unique_ptr<Artist> artist);
+  /// Adds a line and updates the data limits from it.
+  Line2D& add_line(std::unique_ptr<Line2D> line);
+  /// Adds a patch and updates the data limits from it.
+  Patch& add_patch(std::unique_ptr<Patch> patch);
+  /// Removes an artist added to this Axes; false when it is not a child.
+  bool remove(const Artist& artist);
+  /// Removes every artist; keeps the axis settings (matplotlib's cla is clear()).
+  void clear();
+
+  // ---- plotting ------------------------------------------------------------------------
+  /// y against x with a format string ("r--o", "C1:", "k.", "") and options; ValueError
+  /// when the lengths differ. Color from the cycle unless the format or options give one.
+  Line2D& plot(std::span<const double> x, std::span<const double> y, std::string_view fmt = "",
+               const Line2DOptions& options = {});
+  Line2D& plot(std::span<const double> x, std::span<const double> y, const Line2DOptions& options);
+  /// y against 0..N-1.
+  Line2D& plot(std::span<const double> y, std::string_view fmt = "",
+               const Line2DOptions& options = {});
+  /// A line over a DataContainer with fields "x" and "y".
+  Line2D& plot(DataContainerPtr data, std::string_view fmt = "", const Line2DOptions& options = {});
+  /// A text at (x, y) in data coordinates (or `transform` when given); clip_on false.
+  Text& text(double x, double y, std::string s, const TextOptions& options = {},
+             TransformPtr transform = nullptr);
+  /// Horizontal line across the axes at data y, from xmin to xmax in axes fractions.
+  Line2D& axhline(double y = 0, double xmin = 0, double xmax = 1,
+                  const Line2DOptions& options = {});
+  Line2D& axvline(double x = 0, double ymin = 0, double ymax = 1,
+                  const Line2DOptions& options = {});
+  /// A band between data ymin and ymax across axes fractions xmin..xmax.
+  Patch& axhspan(double ymin, double ymax, double xmin = 0, double xmax = 1,
+                 const PatchOptions& options = {});
+  Patch& axvspan(double xmin, double xmax, double ymin = 0, double ymax = 1,
+                 const PatchOptions& options = {});
+  /// An infinite line through two data points (or one point and a slope).
+  Line2D& axline(Point xy1, std::optional<Point> xy2, std::optional<double> slope = {},
+                 const Line2DOptions& options = {});
+
+  /// The next color of this Axes' line color cycle (matplotlib's _get_lines.get_next_color).
+  [[nodiscard]] Rgba next_line_color();
+  /// The next color of the patch cycle (bars, fills share the cycle with lines in 3.6).
+  [[nodiscard]] Rgba next_patch_color();
+
+  // ---- labels and titles ---------------------------------------------------------------
+  Text& set_title(std::string label, const TitleOptions& options = {});
+  [[nodiscard]] Text& title(std::string_view loc = "center");
+  Text& set_xlabel(std::string label, const LabelOptions& options = {});
+  Text& set_ylabel(std::string label, const LabelOptions& options = {});
+  [[nodiscard]] std::string get_xlabel() const;
+  [[nodiscard]] std::string get_ylabel() const;
+
+  // ---- limits and scales ---------------------------------------------------------------
+  /// Sets either end or both; turns x autoscaling off. ValueError for NaN/inf.
+  std::pair<double, double> set_xlim(std::optional<double> left, std::optional<double> right);
+  std::pair<double, double> set_ylim(std::optional<double> bottom, std::optional<double> top);
+  [[nodiscard]] std::pair<double, double> get_xlim() const;
+  [[nodiscard]] std::pair<double, double> get_ylim() const;
+  void set_xbound(std::optional<double> lower, std::optional<double> upper);
+  void set_ybound(std::optional<double> lower, std::optional<double> upper);
+  /// "linear", "log", "symlog", "logit", "function"; ValueError for other names.
+  void set_xscale(std::string_view name, const ScaleOptions& options = {});
+  void set_yscale(std::string_view name, const ScaleOptions& options = {});
+  [[nodiscard]] std::string_view get_xscale() const;
+  [[nodiscard]] std::string_view get_yscale() const;
+  void invert_xaxis();
+  void invert_yaxis();
+  [[nodiscard]] bool xaxis_inverted() const;
+  [[nodiscard]] bool yaxis_inverted() const;
+
+  /// Margins in fractions of the data interval (default rcParams axes.xmargin/ymargin).
+  void margins(std::optional<double> x, std::optional<double> y);
+  void margins(double xy) { margins(xy, xy); }
+  [[nodiscard]] std::pair<double, double> get_margins() const { return {xmargin_, ymargin_}; }
+  /// Turns autoscaling on/off for "x", "y" or "both"; `tight` drops the margins.
+  void autoscale(bool enable = true, std::string_view axis = "both",
+                 std::optional<bool> tight = {});
+  [[nodiscard]] bool get_autoscalex_on() const { return autoscalex_; }
+  [[nodiscard]] bool get_autoscaley_on() const { return autoscaley_; }
+  void set_autoscalex_on(bool on) { autoscalex_ = on; }
+  void set_autoscaley_on(bool on) { autoscaley_ = on; }
+  /// Recomputes the view limits from the data limits (matplotlib's autoscale_view).
+  void autoscale_view(std::optional<bool> tight = {}, bool scalex = true, bool scaley = true);
+  /// Recomputes the data limits from the children (matplotlib's relim).
+  void relim();
+  /// Grows the data limits by these points (matplotlib's update_datalim).
+  void update_datalim(std::span<const Point> xys, bool updatex = true, bool updatey = true);
+  /// Turns off the sticky edges of the children during autoscaling (use_sticky_edges).
+  void set_use_sticky_edges(bool on) { use_sticky_edges_ = on; }
+
+  /// "auto", "equal" or a number (height / width of one data unit); adjustable "box" or
+  /// "datalim".
+  void set_aspect(std::variant<std::string, double> aspect, std::string_view adjustable = "");
+  [[nodiscard]] std::optional<double> get_aspect() const { return aspect_; }
+  void set_adjustable(std::string_view adjustable);
+  /// matplotlib's axis(): "off", "on", "equal", "scaled", "tight", "auto", "image",
+  /// "square".
+  void axis(std::string_view option);
+  void axis(const AxisLimits& limits);
+  /// Whether the axis lines, ticks, labels and spines are drawn.
+  [[nodiscard]] bool axison() const { return axison_; }
+
+  // ---- ticks and grid ------------------------------------------------------------------
+  void set_xticks(std::vector<double> ticks, std::optional<std::vector<std::string>> labels = {},
+                  bool minor = false);
+  void set_yticks(std::vector<double> ticks, std::optional<std::vector<std::string>> labels = {},
+                  bool minor = false);
+  void set_xticklabels(std::vector<std::string> labels, const TextOptions& options = {});
+  void set_yticklabels(std::vector<std::string> labels, const TextOptions& options = {});
+  [[nodiscard]] std::vector<double> get_xticks(bool minor = false) const;
+  [[nodiscard]] std::vector<double> get_yticks(bool minor = false) const;
+  void tick_params(const TickParams& params);
+  /// Grid lines: visible nullopt toggles (matplotlib's grid() with no argument).
+  void grid(std::optional<bool> visible = true, std::string_view which = "major",
+            std::string_view axis = "both", const GridOptions& style = {});
+  void minorticks_on();
+  void minorticks_off();
+  /// Draw ticks and grid lines below the data (true), below lines but above patches ("line",
+  /// the default) or above everything (false).
+  void set_axisbelow(std::variant<bool, std::string> below);
+  /// Hides the inner tick labels and axis labels of a grid of subplots.
+  void label_outer();
+  void set_facecolor(const Color& color);
+  void set_frame_on(bool on);
+
+  // ---- shared and twin axes ------------------------------------------------------------
+  /// Shares the x axis with `other` (limits, scale and autoscaling).
+  void sharex(Axes& other);
+  void sharey(Axes& other);
+  [[nodiscard]] std::vector<Axes*> get_shared_x_axes() const;
+  [[nodiscard]] std::vector<Axes*> get_shared_y_axes() const;
+  /// A new Axes sharing the x axis, with its y axis on the right and no background.
+  Axes& twinx();
+  Axes& twiny();
+
+  // ---- incremental drawing -------------------------------------------------------------
+  /// Draws one artist of this Axes onto the figure's canvas as it stands (no full redraw);
+  /// the canvas can then be saved with Canvas::print_raster_as_is. Draws the whole figure
+  /// first when the canvas has not been drawn yet.
+  void draw_artist(Artist& artist);
+
+  /// The pixel size of the axes box (the pixel argument of DataContainer::query).
+  [[nodiscard]] Size pixel_size() const;
+  /// axes fraction -> data (the first argument of DataContainer::query).
+  [[nodiscard]] TransformPtr axes_to_data() const;
+
+  /// Applies the autoscaling that is pending (matplotlib's _unstale_viewLim); called by
+  /// draw and by every getter of limits or ticks.
+  void unstale_view_lim() const;
+  /// Marks the view limits for recomputation at the next draw.
+  void request_autoscale_view(bool x = true, bool y = true);
+
+ private:
+  friend class Axis;
+  friend class Figure;
+  struct SharedGroup;
+  void init_transforms();
+  void set_scale_impl(bool x, std::string_view name, const ScaleOptions& options);
+  void set_lim_impl(bool x, std::optional<double> lo, std::optional<double> hi, bool emit,
+                    bool auto_off);
+  void update_datalim_from(const Artist& artist);
+  void apply_aspect();
+  Artist& adopt(std::unique_ptr<Artist> artist);
+  void draw_children(Renderer& renderer);
+  void update_title_position(double dpi);
+
+  Figure* figure_;
+  std::shared_ptr<BboxNode> position_;           // active position, figure fraction
+  std::shared_ptr<BboxNode> original_position_;  // as set
+  std::shared_ptr<BboxBase> bbox_;
+  std::shared_ptr<BboxNode> view_lim_;
+  std::shared_ptr<BboxNode> data_lim_;
+  std::shared_ptr<TransformWrapper> trans_scale_wrapper_;
+  TransformPtr trans_scale_;
+  TransformPtr trans_limits_;
+  TransformPtr trans_axes_;
+  TransformPtr trans_data_;
+  TransformPtr xaxis_transform_;
+  TransformPtr yaxis_transform_;
+  std::shared_ptr<const SubplotSpec> subplotspec_{};
+
+  std::unique_ptr<Rectangle> patch_;
+  std::unique_ptr<Axis> xaxis_;
+  std::unique_ptr<Axis> yaxis_;
+  std::array<std::unique_ptr<Spine>, 4> spines_;  // left, right, bottom, top
+  std::array<std::unique_ptr<Text>, 3> titles_;   // left, center, right
+  std::optional<double> title_y_{};
+  double title_offset_points_ = 6.0;
+  std::vector<std::unique_ptr<Artist>> children_;
+  // Artists drawn with the axes but not part of the data (the legend).
+  std::vector<std::unique_ptr<Artist>> extra_artists_;
+
+  bool axison_ = true;
+  bool frameon_ = true;
+  double xmargin_ = 0.05;
+  double ymargin_ = 0.05;
+  bool autoscalex_ = true;
+  bool autoscaley_ = true;
+  bool tight_ = false;
+  bool use_sticky_edges_ = true;
+  mutable bool stale_viewlim_x_ = false;
+  mutable bool stale_viewlim_y_ = false;
+  bool ignore_datalim_ = true;
+  std::optional<double> aspect_{};
+  std::string adjustable_ = "box";
+  std::variant<bool, std::string> axisbelow_ = std::string("line");
+  std::size_t line_cycle_ = 0;
+  std::size_t patch_cycle_ = 0;
+  std::shared_ptr<SharedGroup> sharex_group_;
+  std::shared_ptr<SharedGroup> sharey_group_;
+};
+
+}  // namespace strata

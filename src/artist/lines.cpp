@@ -1,0 +1,364 @@
+// SPDX-License-Identifier: MIT
+#include "strata/artist/lines.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <limits>
+
+#include "strata/artist/axes.hpp"
+#include "strata/artist/patches.hpp"
+#include "strata/data/array_container.hpp"
+#include "strata/error.hpp"
+#include "strata/style/rcparams.hpp"
+
+namespace strata {
+
+namespace {
+
+DataContainerPtr make_xy(std::span<const double> xs, std::span<const double> ys) {
+  if (xs.size() != ys.size()) {
+    throw ValueError(
+        fmt::format("x and y must have same first dimension, but have shapes ({},) "
+                    "and ({},)",
+                    xs.size(), ys.size()));
+  }
+  return std::make_shared<ArrayContainer>(std::map<std::string, DataRef>{{"x", xs}, {"y", ys}});
+}
+
+Rgba color_or_none(const Color& c) { return to_rgba(c); }
+
+}  // namespace
+
+Line2D::Line2D(DataContainerPtr data, const Line2DOptions& options) : data_(std::move(data)) {
+  if (!data_) throw ValueError("Line2D: data container must not be null");
+  const auto desc = data_->describe();
+  if (!desc.contains("x") || !desc.contains("y")) {
+    throw ValueError("Line2D: the data container must have fields 'x' and 'y'");
+  }
+  apply_options(options);
+}
+
+Line2D::Line2D(std::span<const double> xs, std::span<const double> ys, const Line2DOptions& options)
+    : Line2D(make_xy(xs, ys), options) {}
+
+void Line2D::apply_options(const Line2DOptions& o) {
+  const RcParams p = rc();
+  color_ = o.color ? to_rgba(*o.color) : p.get_color("lines.color");
+  linewidth_ = p.get_double("lines.linewidth");
+  if (o.linewidth) set_linewidth(*o.linewidth);
+  linestyle_ = normalize_linestyle(o.linestyle ? *o.linestyle : p.get_string("lines.linestyle"));
+  explicit_dashes_ = o.dashes;
+  if (o.dashes) linestyle_ = "--";
+  std::optional<FillStyle> fs;
+  if (o.fillstyle) fs = parse_fillstyle(*o.fillstyle);
+  marker_ = MarkerStyle(o.marker ? *o.marker : p.get_string("lines.marker"), fs);
+  markersize_ = o.markersize.value_or(p.get_double("lines.markersize"));
+  markeredgewidth_ = o.markeredgewidth.value_or(p.get_double("lines.markeredgewidth"));
+  if (o.markeredgecolor) set_markeredgecolor(o.markeredgecolor);
+  if (o.markerfacecolor) set_markerfacecolor(o.markerfacecolor);
+  if (o.markerfacecoloralt) set_markerfacecoloralt(o.markerfacecoloralt);
+  if (o.markevery) markevery_ = *o.markevery;
+  if (o.drawstyle) drawstyle_ = parse_drawstyle(*o.drawstyle);
+  dash_capstyle_ = parse_capstyle(o.dash_capstyle.value_or(p.get_string("lines.dash_capstyle")));
+  solid_capstyle_ = parse_capstyle(o.solid_capstyle.value_or(p.get_string("lines.solid_capstyle")));
+  dash_joinstyle_ =
+      parse_joinstyle(o.dash_joinstyle.value_or(p.get_string("lines.dash_joinstyle")));
+  solid_joinstyle_ =
+      parse_joinstyle(o.solid_joinstyle.value_or(p.get_string("lines.solid_joinstyle")));
+  antialiased_ = o.antialiased.value_or(p.get_bool("lines.antialiased"));
+  if (o.alpha) set_alpha(o.alpha);
+  set_zorder(o.zorder.value_or(2.0));
+  if (o.clip_on) set_clip_on(*o.clip_on);
+  if (o.visible) set_visible(*o.visible);
+  if (o.label) set_label(*o.label);
+}
+
+void Line2D::set_data(std::span<const double> xs, std::span<const double> ys) {
+  set_data(make_xy(xs, ys));
+}
+
+void Line2D::set_data(DataContainerPtr data) {
+  if (!data) throw ValueError("Line2D.set_data: data container must not be null");
+  data_ = std::move(data);
+  cached_key_.reset();
+  set_stale();
+}
+
+std::vector<double> Line2D::get_xdata() const {
+  const auto r = data_->query(*IdentityTransform::make(), {1, 1});
+  return r.at("x").to_vector();
+}
+
+std::vector<double> Line2D::get_ydata() const {
+  const auto r = data_->query(*IdentityTransform::make(), {1, 1});
+  return r.at("y").to_vector();
+}
+
+Bbox Line2D::get_data_limits() const {
+  const Axes* ax = get_axes();
+  const QueryResult r = ax ? data_->query(*ax->axes_to_data(), ax->pixel_size())
+                           : data_->query(*IdentityTransform::make(), {1, 1});
+  const Column& xc = r.at("x");
+  const Column& yc = r.at("y");
+  Bbox b = Bbox::null();
+  const std::size_t n = std::min(xc.size(), yc.size());
+  constexpr std::size_t kChunk = 4096;
+  double bx[kChunk], by[kChunk];
+  for (std::size_t first = 0; first < n; first += kChunk) {
+    const std::size_t m = std::min(kChunk, n - first);
+    xc.copy_to(std::span<double>(bx, m), first);
+    yc.copy_to(std::span<double>(by, m), first);
+    for (std::size_t i = 0; i < m; ++i) {
+      const double x = bx[i], y = by[i];
+      if (!std::isfinite(x) || !std::isfinite(y)) continue;
+      b.x0 = std::min(b.x0, x);
+      b.x1 = std::max(b.x1, x);
+      b.y0 = std::min(b.y0, y);
+      b.y1 = std::max(b.y1, y);
+      if (x > 0) b.minposx = std::min(b.minposx, x);
+      if (y > 0) b.minposy = std::min(b.minposy, y);
+    }
+  }
+  return b;
+}
+
+void Line2D::set_color(const Color& color) {
+  color_ = to_rgba(color);
+  set_stale();
+}
+
+void Line2D::set_linewidth(double points) {
+  if (!std::isfinite(points) || points < 0) {
+    throw ValueError(fmt::format("linewidth must be a non-negative number, got {}", points));
+  }
+  linewidth_ = points;
+  set_stale();
+}
+
+void Line2D::set_linestyle(std::string_view style) {
+  linestyle_ = normalize_linestyle(style);
+  explicit_dashes_.reset();
+  set_stale();
+}
+
+void Line2D::set_dashes(Dashes dashes) {
+  explicit_dashes_ = std::move(dashes);
+  linestyle_ = "--";
+  set_stale();
+}
+
+void Line2D::set_marker(std::string_view marker) {
+  marker_ = MarkerStyle(marker, marker_.get_fillstyle());
+  set_stale();
+}
+
+void Line2D::set_marker(MarkerStyle marker) {
+  marker_ = std::move(marker);
+  set_stale();
+}
+
+void Line2D::set_markersize(double points) {
+  if (!std::isfinite(points) || points < 0) {
+    throw ValueError(fmt::format("markersize must be a non-negative number, got {}", points));
+  }
+  markersize_ = points;
+  set_stale();
+}
+
+void Line2D::set_markeredgewidth(double points) {
+  if (!std::isfinite(points) || points < 0) {
+    throw ValueError(fmt::format("markeredgewidth must be a non-negative number, got {}", points));
+  }
+  markeredgewidth_ = points;
+  set_stale();
+}
+
+void Line2D::set_markeredgecolor(std::optional<Color> color) {
+  markeredgecolor_ = color ? std::optional<Rgba>(color_or_none(*color)) : std::nullopt;
+  markeredge_auto_ = !color;
+  set_stale();
+}
+
+void Line2D::set_markerfacecolor(std::optional<Color> color) {
+  markerfacecolor_ = color ? std::optional<Rgba>(color_or_none(*color)) : std::nullopt;
+  markerface_auto_ = !color;
+  set_stale();
+}
+
+void Line2D::set_markerfacecoloralt(std::optional<Color> color) {
+  markerfacecoloralt_ = color ? std::optional<Rgba>(color_or_none(*color)) : std::nullopt;
+  set_stale();
+}
+
+void Line2D::set_fillstyle(std::string_view fillstyle) {
+  marker_ = marker_.with_fillstyle(parse_fillstyle(fillstyle));
+  set_stale();
+}
+
+void Line2D::set_markevery(MarkEvery every) {
+  markevery_ = std::move(every);
+  set_stale();
+}
+
+void Line2D::set_drawstyle(std::string_view drawstyle) {
+  drawstyle_ = parse_drawstyle(drawstyle);
+  cached_key_.reset();
+  set_stale();
+}
+
+bool Line2D::has_line() const { return !is_no_line(linestyle_); }
+
+Dashes Line2D::get_scaled_dashes() const {
+  const Dashes d = explicit_dashes_ ? *explicit_dashes_ : get_dash_pattern(linestyle_);
+  return scale_dashes(d, linewidth_);
+}
+
+Rgba Line2D::get_markeredgecolor() const {
+  if (!markeredge_auto_ && markeredgecolor_) return *markeredgecolor_;
+  return color_;
+}
+
+Rgba Line2D::get_markerfacecolor() const {
+  if (!markerface_auto_ && markerfacecolor_) return *markerfacecolor_;
+  if (marker_.get_fillstyle() == FillStyle::none) return Rgba{0, 0, 0, 0};
+  return color_;
+}
+
+void Line2D::refresh_path(const Transform& axes_to_data, Size pixels) const {
+  const QueryResult r = data_->query(axes_to_data, pixels);
+  const TransformPtr t = get_transform();
+  if (cached_key_ && *cached_key_ == r.key && tpath_transform_ == t) return;
+  const Column& xc = r.at("x");
+  const Column& yc = r.at("y");
+  if (xc.size() != yc.size()) {
+    throw ValueError(fmt::format("Line2D: the data container returned {} x values and {} y values",
+                                 xc.size(), yc.size()));
+  }
+  std::vector<double> xs = xc.to_vector();
+  std::vector<double> ys = yc.to_vector();
+  std::vector<Point> pts(xs.size());
+  for (std::size_t i = 0; i < xs.size(); ++i) pts[i] = {xs[i], ys[i]};
+  points_tpath_ = TransformedPath::make(Path(std::move(pts)), t);
+  if (drawstyle_ == DrawStyle::default_style) {
+    tpath_ = points_tpath_;
+  } else {
+    const StepPoints st = apply_drawstyle(drawstyle_, xs, ys);
+    std::vector<Point> sp(st.x.size());
+    for (std::size_t i = 0; i < sp.size(); ++i) sp[i] = {st.x[i], st.y[i]};
+    tpath_ = TransformedPath::make(Path(std::move(sp)), t);
+  }
+  tpath_transform_ = t;
+  cached_key_ = r.key;
+  ++rebuilds_;
+}
+
+void Line2D::draw(Renderer& renderer) {
+  if (!get_visible()) return;
+  const Axes* ax = get_axes();
+  if (ax) {
+    refresh_path(*ax->axes_to_data(), ax->pixel_size());
+  } else {
+    refresh_path(*IdentityTransform::make(), {1, 1});
+  }
+  renderer.open_group("line2d", get_gid());
+  const auto alpha = get_alpha();
+  auto with_alpha = [&](Rgba c) { return alpha ? c.with_alpha(*alpha) : c; };
+  {
+    const auto [path, affine] = tpath_->get_transformed_path_and_affine();
+    if (!path.empty() && has_line() && linewidth_ > 0) {
+      GraphicsContext gc = new_gc();
+      gc.alpha.reset();
+      gc.antialiased = antialiased_;
+      gc.linewidth = linewidth_;
+      gc.dashes = get_scaled_dashes();
+      const bool dashed = !gc.dashes.solid();
+      gc.capstyle = dashed ? dash_capstyle_ : solid_capstyle_;
+      gc.joinstyle = dashed ? dash_joinstyle_ : solid_joinstyle_;
+      gc.color = with_alpha(color_);
+      renderer.draw_path(gc, path, affine, std::nullopt);
+    }
+  }
+  if (!marker_.empty() && markersize_ > 0) {
+    const auto [pts, affine] = points_tpath_->get_transformed_points_and_affine();
+    if (!pts.empty()) {
+      GraphicsContext gc = new_gc();
+      gc.alpha.reset();
+      gc.linewidth = markeredgewidth_;
+      gc.antialiased = antialiased_;
+      Rgba fc = with_alpha(get_markerfacecolor());
+      Rgba ec = with_alpha(get_markeredgecolor());
+      // An automatic edge color takes the face color's alpha unless the face is "none".
+      const bool face_none = markerface_auto_
+                                 ? marker_.get_fillstyle() == FillStyle::none
+                                 : (markerfacecolor_ && *markerfacecolor_ == Rgba{0, 0, 0, 0});
+      if (markeredge_auto_ && !face_none) ec.a = fc.a;
+      gc.color = ec;
+      Path subsampled = pts;
+      if (!std::holds_alternative<std::monostate>(markevery_)) {
+        std::vector<Point> disp(pts.size());
+        for (std::size_t i = 0; i < pts.size(); ++i) disp[i] = affine.transform(pts.vertices()[i]);
+        const Bbox axbox = ax ? ax->get_window_extent() : Bbox::unit();
+        const auto idx = markevery_indices(markevery_, disp, axbox);
+        std::vector<Point> sel;
+        sel.reserve(idx.size());
+        for (std::size_t i : idx) sel.push_back(pts.vertices()[i]);
+        subsampled = Path(std::move(sel));
+      }
+      const double w = renderer.points_to_pixels(markersize_);
+      if (const auto snap = marker_.get_snap_threshold()) {
+        gc.snap = w >= *snap;
+      }
+      gc.joinstyle = marker_.get_joinstyle();
+      gc.capstyle = marker_.get_capstyle();
+      Affine2D mtrans = marker_.get_transform();
+      if (marker_.get_marker() == ",") {
+        gc.linewidth = 0;
+      } else {
+        mtrans = mtrans.then(Affine2D().scale(w, w));
+      }
+      std::optional<Rgba> fill;
+      if (marker_.is_filled() && fc.a > 0) fill = fc;
+      renderer.draw_markers(gc, marker_.get_path(), mtrans, subsampled, affine, fill);
+      if (const auto& alt = marker_.get_alt_path()) {
+        const Affine2D at =
+            marker_.get_alt_transform().value_or(Affine2D()).then(Affine2D().scale(w, w));
+        Rgba fca = markerfacecoloralt_ ? with_alpha(*markerfacecoloralt_) : Rgba{0, 0, 0, 0};
+        std::optional<Rgba> afill;
+        if (fca.a > 0) afill = fca;
+        renderer.draw_markers(gc, *alt, at, subsampled, affine, afill);
+      }
+    }
+  }
+  renderer.close_group("line2d");
+  set_stale(false);
+}
+
+Bbox Line2D::get_window_extent() const {
+  const Axes* ax = get_axes();
+  if (ax) {
+    refresh_path(*ax->axes_to_data(), ax->pixel_size());
+  } else {
+    refresh_path(*IdentityTransform::make(), {1, 1});
+  }
+  const Path full = points_tpath_->get_fully_transformed_path();
+  Bbox b = Bbox::null();
+  for (const Point& p : full.vertices()) {
+    if (!std::isfinite(p.x) || !std::isfinite(p.y)) continue;
+    b.x0 = std::min(b.x0, p.x);
+    b.x1 = std::max(b.x1, p.x);
+    b.y0 = std::min(b.y0, p.y);
+    b.y1 = std::max(b.y1, p.y);
+  }
+  if (!marker_.empty() && !b.is_null()) {
+    const double ms =
+        (markersize_ / 72.0 * figure_dpi()) * 0.5 + markeredgewidth_ / 72.0 * figure_dpi() * 0.5;
+    b.x0 -= ms;
+    b.x1 += ms;
+    b.y0 -= ms;
+    b.y1 += ms;
+  }
+  return b;
+}
+
+}  // namespace strata
