@@ -453,6 +453,24 @@ Patch& Axes::axvspan(double xmin, double xmax, double ymin, double ymax,
   return add_patch(std::move(p));
 }
 
+Line2D& Axes::axline(Point xy1, std::optional<Point> xy2, std::optional<double> slope,
+                     const Line2DOptions& options) {
+  Line2DOptions o = options;
+  if (!o.color) o.color = Color(next_line_color());
+  auto line = std::make_unique<AxLine>(xy1, xy2, slope, o);
+  line->set_axes(this);
+  line->set_transform(trans_data_);
+  // matplotlib: the points count for autoscaling only with a data transform.
+  std::vector<Point> pts{xy1};
+  if (xy2) pts.push_back(*xy2);
+  Line2D& l = static_cast<Line2D&>(adopt(std::move(line)));
+  l.set_clip_box(bbox_);
+  if (l.get_label().empty()) l.set_label(fmt::format("_child{}", children_.size() - 1));
+  update_datalim(pts);
+  request_autoscale_view();
+  return l;
+}
+
 // ---- titles and labels ------------------------------------------------------------------
 
 Text& Axes::title(std::string_view loc) {

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -359,6 +361,61 @@ Bbox Line2D::get_window_extent() const {
     b.y1 += ms;
   }
   return b;
+}
+
+AxLine::AxLine(Point xy1, std::optional<Point> xy2, std::optional<double> slope,
+               const Line2DOptions& options)
+    : Line2D(std::vector<double>{0, 1}, std::vector<double>{0, 1}, options),
+      xy1_(xy1),
+      xy2_(xy2),
+      slope_(slope) {
+  if (xy2_.has_value() == slope_.has_value()) {
+    throw ValueError("Exactly one of 'xy2' and 'slope' must be given");
+  }
+  if (xy2_ && xy2_->x == xy1_.x && xy2_->y == xy1_.y) {
+    throw ValueError(
+        fmt::format("Cannot draw a line through two identical points (x=({}, {}), "
+                    "y=({}, {}))",
+                    xy1_.x, xy2_->x, xy1_.y, xy2_->y));
+  }
+}
+
+TransformPtr AxLine::span_transform() const {
+  const Axes& ax = *get_axes();
+  const TransformPtr& ts = ax.transScale();
+  const Point p1 = ts->transform(xy1_);
+  double slope = 0;
+  if (xy2_) {
+    const Point p2 = ts->transform(*xy2_);
+    slope = p2.x == p1.x ? std::numeric_limits<double>::infinity() : (p2.y - p1.y) / (p2.x - p1.x);
+  } else {
+    slope = *slope_;
+  }
+  const Bbox v = ts->transform_bbox(ax.view_lim()->get_points());
+  Point start, stop;
+  if (slope == 0) {
+    start = {v.x0, p1.y};
+    stop = {v.x1, p1.y};
+  } else if (std::isinf(slope)) {
+    start = {p1.x, v.y0};
+    stop = {p1.x, v.y1};
+  } else {
+    std::array<Point, 4> c = {
+        Point{v.x0, p1.y + (v.x0 - p1.x) * slope}, Point{v.x1, p1.y + (v.x1 - p1.x) * slope},
+        Point{p1.x + (v.y0 - p1.y) / slope, v.y0}, Point{p1.x + (v.y1 - p1.y) / slope, v.y1}};
+    std::sort(c.begin(), c.end(),
+              [](Point a, Point b) { return a.x < b.x || (a.x == b.x && a.y < b.y); });
+    start = c[1];
+    stop = c[2];
+  }
+  auto box = BboxNode::make(Bbox::from_extents(start.x, start.y, stop.x, stop.y));
+  return BboxTransformTo::make(box) + (ax.transLimits() + ax.transAxes());
+}
+
+void AxLine::draw(Renderer& renderer) {
+  if (!get_visible() || !get_axes()) return;
+  set_transform(span_transform());
+  Line2D::draw(renderer);
 }
 
 }  // namespace strata

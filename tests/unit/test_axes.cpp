@@ -515,3 +515,25 @@ TEST_CASE("Axes: draw_artist draws chunks onto the canvas, saved as it stands", 
   CHECK(differing == 0);
   CHECK(got.at(80, 300) == expected_px.at(80, 300));
 }
+
+TEST_CASE("Axes: axline spans the view whatever the limits", "[artist]") {
+  strata::Figure fig;
+  strata::Axes& ax = fig.add_subplot();
+  strata::Line2D& l = ax.axline({0, 0}, strata::Point{1, 1}, std::nullopt, {.color = "k"});
+  ax.set_xlim(0, 10);
+  ax.set_ylim(0, 10);
+  CHECK(l.get_color() == strata::to_rgba("k"));
+  auto px = strata::test::decode_png(fig.to_bytes("png"));
+  // The diagonal of the axes box passes through its center (328, 237.6) and near its
+  // corners; image rows count from the top (480 - y).
+  auto dark = [&](int x, int y) { return (px.at(x, y) >> 24) < 100; };
+  CHECK(dark(328, 242));
+  CHECK(dark(130, 390));  // x 130 is 0.1008 of the box: y 52.8 + 0.1008 * 369.6 = 90.1
+  CHECK_FALSE(dark(328, 200));
+  CHECK(error_of([&] {
+          ax.axline({1, 1}, strata::Point{1, 1});
+        }).starts_with("Cannot draw a line through two identical points"));
+  CHECK(error_of([&] {
+          ax.axline({1, 1}, std::nullopt);
+        }) == "Exactly one of 'xy2' and 'slope' must be given");
+}

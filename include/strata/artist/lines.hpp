@@ -149,4 +149,21 @@ class STRATA_API Line2D : public Artist {
   mutable std::uint64_t rebuilds_ = 0;
 };
 
+/// An infinite straight line through two data points, or one point and a slope (matplotlib's
+/// _AxLine behind Axes::axline): recomputed at every draw to span the current view; on log axes
+/// it is straight in the scaled space, as matplotlib's.
+class STRATA_API AxLine : public Line2D {
+ public:
+  /// Exactly one of `xy2` and `slope` (ValueError otherwise, and for two identical points).
+  AxLine(Point xy1, std::optional<Point> xy2, std::optional<double> slope,
+         const Line2DOptions& options = {});
+  void draw(Renderer& renderer) override;
+
+ private:
+  [[nodiscard]] TransformPtr span_transform() const;
+  Point xy1_;
+  std::optional<Point> xy2_;
+  std::optional<double> slope_;
+};
+
 }  // namespace strata
