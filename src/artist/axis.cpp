@@ -311,7 +311,7 @@ void Axis::prepare_helpers(Locator& loc, Formatter& fmt) const {
   const auto [d0, d1] = get_data_interval();
   const Bbox box = owner_->bbox_->get_points();
   const double dpi = figure_dpi();
-  AxisInfo info;
+  AxisGeometry info;
   info.length_points = std::abs(is_x_ ? box.width() : box.height()) / dpi * 72.0;
   info.label_size_points = major_style_.labelsize;
   info.is_x = is_x_;

@@ -21,15 +21,15 @@ namespace {
 
 // The default figure's axes (6.4 x 4.8 in at 100 dpi): 496 x 369.6 px = 357.12 x 266.112 pt,
 // tick labels 10 pt.
-const std::optional<AxisInfo> kX =
-    AxisInfo{.length_points = 357.12, .label_size_points = 10, .is_x = true};
-const std::optional<AxisInfo> kY =
-    AxisInfo{.length_points = 266.112, .label_size_points = 10, .is_x = false};
-const std::optional<AxisInfo> kSmallX =
-    AxisInfo{.length_points = 100, .label_size_points = 10, .is_x = true};
-const std::optional<AxisInfo> kSmallY =
-    AxisInfo{.length_points = 100, .label_size_points = 10, .is_x = false};
-const std::optional<AxisInfo> kNoAxis = std::nullopt;  // matplotlib's dummy axis: tick space 9
+const std::optional<AxisGeometry> kX =
+    AxisGeometry{.length_points = 357.12, .label_size_points = 10, .is_x = true};
+const std::optional<AxisGeometry> kY =
+    AxisGeometry{.length_points = 266.112, .label_size_points = 10, .is_x = false};
+const std::optional<AxisGeometry> kSmallX =
+    AxisGeometry{.length_points = 100, .label_size_points = 10, .is_x = true};
+const std::optional<AxisGeometry> kSmallY =
+    AxisGeometry{.length_points = 100, .label_size_points = 10, .is_x = false};
+const std::optional<AxisGeometry> kNoAxis = std::nullopt;  // matplotlib's dummy axis: tick space 9
 
 // Tick values agree to the last bit in nearly every case; allow a few ulps of the span for
 // pow() and log() differences between libm and NumPy.
@@ -42,7 +42,7 @@ void check_values(const std::vector<double>& got, const std::vector<double>& wan
   }
 }
 
-void check_locator(Locator&& loc, std::optional<AxisInfo> axis, double vmin, double vmax,
+void check_locator(Locator&& loc, std::optional<AxisGeometry> axis, double vmin, double vmax,
                    const std::vector<double>& want) {
   INFO("view " << vmin << " .. " << vmax);
   loc.set_axis_info(axis);
@@ -60,7 +60,7 @@ void check_format(Formatter&& fmt, double vmin, double vmax, const std::vector<d
 }
 
 // AutoLocator and a formatter, as an axis uses them: every tick goes to format_ticks.
-void check_auto(Formatter&& fmt, std::optional<AxisInfo> axis, double vmin, double vmax,
+void check_auto(Formatter&& fmt, std::optional<AxisGeometry> axis, double vmin, double vmax,
                 const std::vector<double>& ticks, const std::vector<std::string>& labels,
                 const std::string& offset) {
   AutoLocator loc;
@@ -74,7 +74,7 @@ void check_auto(Formatter&& fmt, std::optional<AxisInfo> axis, double vmin, doub
   check_format(std::move(fmt), vmin, vmax, ticks, labels, offset);
 }
 
-void check_minor(AutoMinorLocator&& minor, std::optional<AxisInfo> axis, double vmin, double vmax,
+void check_minor(AutoMinorLocator&& minor, std::optional<AxisGeometry> axis, double vmin, double vmax,
                  const std::vector<double>& want) {
   AutoLocator major;
   major.set_axis_info(axis);
@@ -293,11 +293,11 @@ TEST_CASE("ticker matches matplotlib 3.6.3", "[ticker]") {
 TEST_CASE("ticker tick space from the axis length", "[ticker]") {
   TickHelper h;
   CHECK(h.get_tick_space() == 9);
-  h.set_axis_info(AxisInfo{.length_points = 357.12, .label_size_points = 10, .is_x = true});
+  h.set_axis_info(AxisGeometry{.length_points = 357.12, .label_size_points = 10, .is_x = true});
   CHECK(h.get_tick_space() == 11);
-  h.set_axis_info(AxisInfo{.length_points = 266.112, .label_size_points = 10, .is_x = false});
+  h.set_axis_info(AxisGeometry{.length_points = 266.112, .label_size_points = 10, .is_x = false});
   CHECK(h.get_tick_space() == 13);
-  h.set_axis_info(AxisInfo{.length_points = 100, .label_size_points = 0, .is_x = true});
+  h.set_axis_info(AxisGeometry{.length_points = 100, .label_size_points = 0, .is_x = true});
   CHECK(h.get_tick_space() == 2147483647);
 }
 

@@ -9,7 +9,7 @@
 // **Example**
 // ```
 // strata::AutoLocator loc;
-// loc.set_axis_info(strata::AxisInfo{.length_points = 357.12, .label_size_points = 10});
+// loc.set_axis_info(strata::AxisGeometry{.length_points = 357.12, .label_size_points = 10});
 // loc.tick_values(0, 1);  // {0, 0.2, 0.4, 0.6, 0.8, 1}
 // ```
 
@@ -25,7 +25,7 @@
 namespace strata {
 
 /// What a locator needs to know about its axis to guess how many ticks fit.
-struct AxisInfo {
+struct AxisGeometry {
   double length_points = 0;       ///< axis length, points
   double label_size_points = 10;  ///< tick label font size, points; default 10 (xtick.labelsize)
   bool is_x = true;               ///< x axis: 3 label sizes per tick; y axis: 2
@@ -65,9 +65,9 @@ class STRATA_API TickHelper {
   TickHelper& operator=(TickHelper&&) = default;
 
   /// The axis length and label size; nullopt (the default) means "no axis": tick space 9.
-  void set_axis_info(std::optional<AxisInfo> info) { axis_info_ = info; }
+  void set_axis_info(std::optional<AxisGeometry> info) { axis_info_ = info; }
   /// The axis length and label size, if set.
-  [[nodiscard]] const std::optional<AxisInfo>& axis_info() const { return axis_info_; }
+  [[nodiscard]] const std::optional<AxisGeometry>& axis_info() const { return axis_info_; }
   /// How many ticks fit: floor(length / (3 * label size)) on x, floor(length / (2 * label
   /// size)) on y (Axis.get_tick_space); 9 without axis info; 2**31 - 1 if the size is 0.
   [[nodiscard]] int get_tick_space() const;
@@ -95,7 +95,7 @@ class STRATA_API TickHelper {
   [[nodiscard]] const std::vector<double>& get_majorticklocs() const { return majorticklocs_; }
 
  private:
-  std::optional<AxisInfo> axis_info_{};
+  std::optional<AxisGeometry> axis_info_{};
   std::pair<double, double> view_{0.0, 1.0};
   std::pair<double, double> data_{0.0, 1.0};
   double minpos_ = 0;
