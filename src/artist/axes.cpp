@@ -406,6 +406,19 @@ Line2D& Axes::plot(DataContainerPtr data, std::string_view fmt, const Line2DOpti
   return add_line(std::move(line));
 }
 
+Line2D& Axes::plot_units(const UnitValues& x, const UnitValues& y, std::string_view fmt,
+                         const Line2DOptions& options) {
+  if (x.size() != y.size()) {
+    throw ValueError(
+        fmt::format("x and y must have same first dimension, but have shapes ({},) "
+                    "and ({},)",
+                    x.size(), y.size()));
+  }
+  const std::vector<double> xs = xaxis_->convert_units(x);
+  const std::vector<double> ys = yaxis_->convert_units(y);
+  return plot(xs, ys, fmt, options);
+}
+
 Text& Axes::text(double x, double y, std::string s, const TextOptions& options,
                  TransformPtr transform) {
   TextOptions o = options;

@@ -11,6 +11,7 @@
 #include "strata/artist/linestyle.hpp"
 #include "strata/error.hpp"
 #include "strata/style/rcparams.hpp"
+#include "strata/ticker/dates.hpp"
 
 namespace strata {
 
@@ -769,6 +770,97 @@ void Axis::set_ticks_position(std::string_view position) {
     }
   }
   set_stale();
+}
+
+// ---- units -------------------------------------------------------------------------------
+
+namespace {
+
+// matplotlib's category.StrCategoryLocator: a tick at every category's index, read live from
+// the axis' UnitData (which grows as data is added).
+class StrCategoryLocator final : public Locator {
+ public:
+  explicit StrCategoryLocator(std::shared_ptr<const UnitData> data) : data_(std::move(data)) {}
+  [[nodiscard]] std::vector<double> tick_values(double, double) const override {
+    std::vector<double> out(data_->size());
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = static_cast<double>(i);
+    return out;
+  }
+
+ protected:
+  [[nodiscard]] std::vector<double> call() const override { return tick_values(0, 0); }
+
+ private:
+  std::shared_ptr<const UnitData> data_;
+};
+
+// matplotlib's category.StrCategoryFormatter: the category whose index is round(x).
+class StrCategoryFormatter final : public Formatter {
+ public:
+  explicit StrCategoryFormatter(std::shared_ptr<const UnitData> data) : data_(std::move(data)) {}
+
+ protected:
+  [[nodiscard]] std::string call(double x, std::optional<std::size_t> pos) const override {
+    if (!pos) return {};
+    const std::vector<std::string> labels = data_->labels();
+    const double r = std::nearbyint(x);
+    if (r < 0 || r >= static_cast<double>(labels.size())) return {};
+    return labels[static_cast<std::size_t>(r)];
+  }
+
+ private:
+  std::shared_ptr<const UnitData> data_;
+};
+
+}  // namespace
+
+void Axis::apply_axis_info(const AxisInfo& info) {
+  std::shared_ptr<const UnitData> cats;
+  auto category_data = [&](const TickerHint& h) {
+    if (const auto* d = std::any_cast<std::shared_ptr<const UnitData>>(&h.data)) cats = *d;
+    if (!cats) throw ValueError(fmt::format("{}: the converter gave no category data", h.name));
+  };
+  if (!info.majloc.name.empty()) {
+    const std::string& n = info.majloc.name;
+    if (n == "AutoDateLocator") {
+      AutoDateLocatorOptions o;
+      if (const auto* im = std::any_cast<bool>(&info.majloc.data)) o.interval_multiples = *im;
+      set_major_locator(std::make_shared<AutoDateLocator>(o));
+    } else if (n == "StrCategoryLocator") {
+      category_data(info.majloc);
+      set_major_locator(std::make_shared<StrCategoryLocator>(cats));
+    } else {
+      throw ValueError(fmt::format("unknown locator '{}' asked for by a unit converter", n));
+    }
+  }
+  if (!info.majfmt.name.empty()) {
+    const std::string& n = info.majfmt.name;
+    if (n == "AutoDateFormatter") {
+      set_major_formatter(std::make_shared<AutoDateFormatter>(major_locator_));
+    } else if (n == "ConciseDateFormatter") {
+      set_major_formatter(std::make_shared<ConciseDateFormatter>(major_locator_));
+    } else if (n == "StrCategoryFormatter") {
+      category_data(info.majfmt);
+      set_major_formatter(std::make_shared<StrCategoryFormatter>(cats));
+    } else {
+      throw ValueError(fmt::format("unknown formatter '{}' asked for by a unit converter", n));
+    }
+  }
+  if (info.label && label_->get_text().empty()) label_->set_text(*info.label);
+  if (info.default_limits && owner_->data_lim_->get_points().is_null()) {
+    owner_->set_lim_impl(is_x_, info.default_limits->first, info.default_limits->second, true,
+                         false);
+  }
+}
+
+std::vector<double> Axis::convert_units(const UnitValues& values) {
+  if (units_.update_units(values)) apply_axis_info(units_.axis_info());
+  return units_.convert_units(values);
+}
+
+void Axis::axis_date() {
+  units_.set_converter(std::make_shared<DateConverter>());
+  apply_axis_info(units_.axis_info());
 }
 
 }  // namespace strata

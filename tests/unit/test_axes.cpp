@@ -3,6 +3,7 @@
 // axis label extents and the figure's tight box for the same calls
 // (tests/fixtures/artist/make_expected.py), and behaviour that a user relies on: errors,
 // the draw-time cache, incremental drawing, pixels at known places.
+#include <chrono>
 #include <cmath>
 #include <functional>
 #include <numbers>
@@ -266,6 +267,31 @@ const std::vector<Expected>& expected() {
        {301.125, -13.416666666666677, 313.875, 6.583333333333323},
        {5.583333333333329, 216.125, 25.58333333333333, 229.375},
        {5.583333333333329, -13.416666666666679, 540.0, 427.5}},
+      // dates
+      {"dates",
+       {80.0, 52.8, 576.0, 422.4},
+       {18625.05, 18689.95},
+       {-0.30000000000000004, 6.3},
+       {18628.0, 18635.0, 18642.0, 18649.0, 18659.0, 18666.0, 18673.0, 18680.0, 18687.0},
+       {"2021-01-01", "2021-01-08", "2021-01-15", "2021-01-22", "2021-02-01", "2021-02-08",
+        "2021-02-15", "2021-02-22", "2021-03-01"},
+       {0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0},
+       {"0", "1", "2", "3", "4", "5", "6"},
+       {315.125, 9.522222222222219, 340.875, 23.52222222222222},
+       {41.847222222222214, 218.59999999999997, 55.847222222222214, 256.59999999999997},
+       {41.847222222222214, 9.522222222222219, 593.8295454545587, 422.40000000000003}},
+      // categories
+      {"categories",
+       {80.0, 52.8, 576.0, 422.4},
+       {-0.1, 2.1},
+       {0.9, 3.1},
+       {0.0, 1.0, 2.0},
+       {"apple", "banana", "cherry"},
+       {1.0, 1.25, 1.5, 1.75, 2.0, 2.25, 2.5, 2.75, 3.0},
+       {"1.00", "1.25", "1.50", "1.75", "2.00", "2.25", "2.50", "2.75", "3.00"},
+       {313.5625, 9.522222222222219, 342.4375, 23.52222222222222},
+       {19.722222222222214, 218.03749999999997, 33.722222222222214, 257.16249999999997},
+       {19.722222222222214, 9.522222222222219, 576.0, 422.40000000000003}},
       // clang-format on
   };
   return e;
@@ -317,6 +343,21 @@ std::unique_ptr<strata::Figure> build(const std::string& name) {
     ax.set_yscale("log");
     ax.set_xlabel("x");
     ax.set_ylabel("x^2");
+  } else if (name == "dates") {
+    using namespace std::chrono;
+    std::vector<sys_days> days;
+    std::vector<double> v;
+    for (int i = 0; i < 60; ++i) {
+      days.push_back(sys_days{2021y / January / 1} + std::chrono::days{i});
+      v.push_back(i % 7);
+    }
+    ax.plot(days, v);
+    ax.set_xlabel("day");
+    ax.set_ylabel("value");
+  } else if (name == "categories") {
+    ax.plot(std::vector<std::string>{"apple", "banana", "cherry"}, std::vector<double>{3, 1, 2});
+    ax.set_xlabel("fruit");
+    ax.set_ylabel("count");
   } else if (name == "small_fig") {
     ax.plot(std::vector<double>{0, 1, 2}, std::vector<double>{10, 30, 20});
     ax.set_title("Title");

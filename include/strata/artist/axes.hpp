@@ -15,6 +15,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -141,6 +142,24 @@ class STRATA_API Axes : public Artist {
                const Line2DOptions& options = {});
   /// A line over a DataContainer with fields "x" and "y".
   Line2D& plot(DataContainerPtr data, std::string_view fmt = "", const Line2DOptions& options = {});
+  /// y against x where either holds unit-full values (dates as std::chrono time points,
+  /// categories as strings, registered user types): converted by the x and y axes' converters
+  /// (the first such data picks the converter and its ticks), as matplotlib's plot.
+  template <class X, class Y>
+  requires((!std::is_convertible_v<const X&, std::span<const double>> ||
+            !std::is_convertible_v<
+                const Y&, std::span<const double>>)&&std::is_constructible_v<UnitValues, const X&>&&
+               std::is_constructible_v<UnitValues, const Y&>)
+      Line2D& plot(const X& x, const Y& y, std::string_view fmt = "",
+                   const Line2DOptions& options = {}) {
+    return plot_units(UnitValues(x), UnitValues(y), fmt, options);
+  }
+  Line2D& plot_units(const UnitValues& x, const UnitValues& y, std::string_view fmt = "",
+                     const Line2DOptions& options = {});
+  /// Date axes without date data (matplotlib's xaxis_date / yaxis_date).
+  void xaxis_date() { xaxis_->axis_date(); }
+  void yaxis_date() { yaxis_->axis_date(); }
+
   /// A text at (x, y) in data coordinates (or `transform` when given); clip_on false.
   Text& text(double x, double y, std::string s, const TextOptions& options = {},
              TransformPtr transform = nullptr);

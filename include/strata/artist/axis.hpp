@@ -17,6 +17,7 @@
 #include "strata/artist/artist.hpp"
 #include "strata/artist/text.hpp"
 #include "strata/colors/color.hpp"
+#include "strata/data/units.hpp"
 #include "strata/ticker/formatter.hpp"
 #include "strata/ticker/locator.hpp"
 #include "strata/transforms/scale.hpp"
@@ -175,6 +176,17 @@ class STRATA_API Axis : public Artist {
   };
   [[nodiscard]] LabelExtents get_ticklabel_extents(double dpi) const;
 
+  /// The axis' units and converter (matplotlib's Axis.converter / units).
+  [[nodiscard]] AxisUnits& units() { return units_; }
+  [[nodiscard]] const AxisUnits& units() const { return units_; }
+  /// Converts `values` to floats with this axis' converter (matplotlib's update_units followed
+  /// by convert_units): the first unit-full values choose the converter, and the axis takes
+  /// its default locator, formatter, label and limits. Numbers pass through.
+  [[nodiscard]] std::vector<double> convert_units(const UnitValues& values);
+  /// A date axis without date data yet (matplotlib's axis_date): the date converter's
+  /// locator and formatter.
+  void axis_date();
+
   /// The number of tick label widths that fit (for MaxNLocator's nbins="auto").
   [[nodiscard]] int get_tick_space() const;
 
@@ -191,6 +203,7 @@ class STRATA_API Axis : public Artist {
   [[nodiscard]] Point ticklabel_anchor(const TickStyle& style, double loc_display, bool side2,
                                        double dpi) const;
   void apply_rc_tick_styles();
+  void apply_axis_info(const AxisInfo& info);
 
   Axes* owner_;
   bool is_x_;
@@ -212,6 +225,7 @@ class STRATA_API Axis : public Artist {
   std::string label_loc_ = "center";
   FontProperties ticklabel_font_{};
   std::vector<double> log_subs_{};
+  AxisUnits units_{};
 };
 
 }  // namespace strata
