@@ -410,22 +410,46 @@ struct TightGuard {
 
 }  // namespace
 
-std::optional<Bbox> Figure::tight_inches(const SaveOptions& options) {
+std::optional<Bbox> Figure::tight_inches(const SaveOptions& options, std::string_view format) {
   if (options.bbox_inches.empty()) return std::nullopt;
   if (options.bbox_inches != "tight") {
     throw ValueError(
         fmt::format("bbox_inches must be 'tight' or empty, not '{}'", options.bbox_inches));
   }
-  execute_layout();
-  const Bbox px = get_tightbbox();
+  // matplotlib measures the tight box with the figure at the output's dpi (72 for vector
+  // formats): text extents depend on it.
+  const FormatBackend backend = FormatRegistry::global().find(std::string(format));
+  double save_dpi = 72.0;
+  if (backend.encode_image) {
+    const PrintOptions po = print_options(options, format);
+    save_dpi = po.dpi.value_or(dpi_);
+  }
+  const double saved_dpi = dpi_;
+  set_dpi(save_dpi);
+  Bbox px;
+  try {
+    execute_layout();
+    px = get_tightbbox();
+  } catch (...) {
+    set_dpi(saved_dpi);
+    throw;
+  }
+  set_dpi(saved_dpi);
   const double pad = options.pad_inches.value_or(rc().get_double("savefig.pad_inches"));
-  return Bbox::from_extents(px.x0 / dpi_ - pad, px.y0 / dpi_ - pad, px.x1 / dpi_ + pad,
-                            px.y1 / dpi_ + pad);
+  return Bbox::from_extents(px.x0 / save_dpi - pad, px.y0 / save_dpi - pad, px.x1 / save_dpi + pad,
+                            px.y1 / save_dpi + pad);
 }
 
 void Figure::savefig(const std::filesystem::path& path, const SaveOptions& options) {
   PrintOptions po = print_options(options, options.format);
-  const auto tight = tight_inches(options);
+  std::string format = options.format;
+  if (format.empty()) {
+    const std::string ext = path.extension().string();
+    format = ext.size() > 1 ? FormatRegistry::global().find_by_extension(ext.substr(1)).name
+                            : rc().get_string("savefig.format");
+    if (ext.size() <= 1) po.format = format;
+  }
+  const auto tight = tight_inches(options, format);
   if (!tight) {
     canvas_->print(path, po);
     return;
@@ -446,7 +470,7 @@ void Figure::savefig(std::ostream& out, const SaveOptions& options) {
   std::string format = options.format;
   if (format.empty()) format = rc().get_string("savefig.format");
   PrintOptions po = print_options(options, format);
-  const auto tight = tight_inches(options);
+  const auto tight = tight_inches(options, format);
   if (!tight) {
     canvas_->print(out, po);
     return;
@@ -465,7 +489,7 @@ void Figure::savefig(std::ostream& out, const SaveOptions& options) {
 
 std::vector<std::uint8_t> Figure::to_bytes(std::string_view format, const SaveOptions& options) {
   PrintOptions po = print_options(options, format);
-  const auto tight = tight_inches(options);
+  const auto tight = tight_inches(options, format);
   if (!tight) return canvas_->print_to_bytes(po);
   const Size saved = size_inches_;
   TightGuard guard(*this, *tight, saved, figure_box_inches_, layout_suspended_);

@@ -177,6 +177,12 @@ class STRATA_API Figure : public Artist, public Drawable {
   void set_layout_engine(std::string_view layout);
   [[nodiscard]] const std::string& get_layout_engine() const { return layout_; }
 
+ private:
+  /// matplotlib's do_constrained_layout with rcParams figure.constrained_layout.* (moves
+  /// the Axes of every grid and the sup-titles; src/artist/constrained_layout.cpp).
+  void do_constrained_layout();
+
+ public:
   // ---- output --------------------------------------------------------------------------
   /// The canvas that draws this figure (created with it).
   [[nodiscard]] Canvas& canvas() { return *canvas_; }
@@ -195,7 +201,7 @@ class STRATA_API Figure : public Artist, public Drawable {
 
  private:
   PrintOptions print_options(const SaveOptions& options, std::string_view format) const;
-  std::optional<Bbox> tight_inches(const SaveOptions& options);
+  std::optional<Bbox> tight_inches(const SaveOptions& options, std::string_view format);
   Axes& adopt_axes(std::unique_ptr<Axes> ax);
   Text& sup_text(int which, std::string text, const TextOptions& options);
 
