@@ -364,7 +364,12 @@ Rgba Axes::next_line_color() {
   return cycle[line_cycle_++ % cycle.size()];
 }
 
-Rgba Axes::next_patch_color() { return next_line_color(); }
+// matplotlib 3.6 keeps a second cycle for patches (_get_patches_for_fill): bar, fill and
+// fill_between take colors from it, independently of the line cycle.
+Rgba Axes::next_patch_color() {
+  const std::vector<Rgba> cycle = rc().get_color_cycle();
+  return cycle[patch_cycle_++ % cycle.size()];
+}
 
 // ---- plotting ---------------------------------------------------------------------------
 
@@ -938,24 +943,32 @@ void Axes::set_yticks(std::vector<double> ticks, std::optional<std::vector<std::
   yaxis_->set_ticks(std::move(ticks), std::move(labels), minor);
 }
 
-namespace {
-void apply_label_text_options(Axis& axis, const TextOptions& o) {
-  TickParams p;
-  p.which = "major";
-  if (o.fontsize) p.labelsize = *o.fontsize;
-  if (o.color) p.labelcolor = *o.color;
-  if (o.rotation) p.labelrotation = *o.rotation;
-  axis.set_tick_params(p);
-}
-}  // namespace
-
 void Axes::set_xticklabels(std::vector<std::string> labels, const TextOptions& options) {
   xaxis_->set_ticklabels(std::move(labels));
-  apply_label_text_options(*xaxis_, options);
+  xaxis_->set_ticklabel_props(options);
 }
 void Axes::set_yticklabels(std::vector<std::string> labels, const TextOptions& options) {
   yaxis_->set_ticklabels(std::move(labels));
-  apply_label_text_options(*yaxis_, options);
+  yaxis_->set_ticklabel_props(options);
+}
+
+void Axes::apply_options(const AxesOptions& o) {
+  if (!o.projection.empty() && o.projection != "rectilinear") {
+    throw ValueError(fmt::format("Unknown projection '{}'", o.projection));
+  }
+  if (o.sharex) sharex(*o.sharex);
+  if (o.sharey) sharey(*o.sharey);
+  if (o.facecolor) set_facecolor(*o.facecolor);
+  if (o.xscale) set_xscale(*o.xscale);
+  if (o.yscale) set_yscale(*o.yscale);
+  if (o.xlim) set_xlim(o.xlim->first, o.xlim->second);
+  if (o.ylim) set_ylim(o.ylim->first, o.ylim->second);
+  if (o.title) set_title(*o.title);
+  if (o.xlabel) set_xlabel(*o.xlabel);
+  if (o.ylabel) set_ylabel(*o.ylabel);
+  if (o.aspect) set_aspect(*o.aspect);
+  if (o.frame_on) set_frame_on(*o.frame_on);
+  if (o.label) set_label(*o.label);
 }
 std::vector<double> Axes::get_xticks(bool minor) const { return xaxis_->get_ticklocs(minor); }
 std::vector<double> Axes::get_yticks(bool minor) const { return yaxis_->get_ticklocs(minor); }

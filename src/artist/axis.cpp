@@ -392,6 +392,8 @@ TextLayoutOptions Axis::ticklabel_options(const TickStyle& style, bool side2) co
     o.ha = side2 ? HAlign::left : HAlign::right;
     o.va = VAlign::center_baseline;
   }
+  if (style.label_ha) o.ha = *style.label_ha;
+  if (style.label_va) o.va = *style.label_va;
   return o;
 }
 
@@ -647,6 +649,18 @@ void Axis::set_tick_params(const TickParams& p) {
       s.grid_linestyle = *p.grid_linestyle;
     }
   }
+  set_stale();
+}
+
+void Axis::set_ticklabel_props(const TextOptions& props, bool minor) {
+  TickStyle& s = minor ? minor_style_ : major_style_;
+  if (props.rotation) s.labelrotation = *props.rotation;
+  if (props.ha) s.label_ha = parse_halign(*props.ha);
+  if (props.va) s.label_va = parse_valign(*props.va);
+  if (props.fontsize) s.labelsize = *props.fontsize;
+  if (props.fontsize_name)
+    s.labelsize = font_size_from_name(*props.fontsize_name, rc().get_double("font.size"));
+  if (props.color) s.labelcolor = to_rgba(*props.color);
   set_stale();
 }
 

@@ -118,7 +118,7 @@ Axes& Figure::adopt_axes(std::unique_ptr<Axes> ax) {
   return *axes_.back();
 }
 
-Axes& Figure::add_axes(std::array<double, 4> rect) {
+Axes& Figure::add_axes(std::array<double, 4> rect, const AxesOptions& options) {
   for (double v : rect) {
     if (!std::isfinite(v)) {
       throw ValueError(fmt::format("add_axes: rect values must be finite, got ({}, {}, {}, {})",
@@ -131,26 +131,29 @@ Axes& Figure::add_axes(std::array<double, 4> rect) {
                     "{}, {})",
                     rect[0], rect[1], rect[2], rect[3]));
   }
-  return adopt_axes(
-      std::make_unique<Axes>(*this, Bbox::from_bounds(rect[0], rect[1], rect[2], rect[3])));
-}
-
-Axes& Figure::add_subplot(const SubplotSpec& spec) {
-  auto ax = std::make_unique<Axes>(*this, spec.get_position(subplotpars_));
-  ax->set_subplotspec(std::make_shared<const SubplotSpec>(spec));
+  auto ax = std::make_unique<Axes>(*this, Bbox::from_bounds(rect[0], rect[1], rect[2], rect[3]));
+  ax->apply_options(options);
   return adopt_axes(std::move(ax));
 }
 
-Axes& Figure::add_subplot(int nrows, int ncols, int index) {
-  return add_subplot(SubplotSpec::from_geometry(nrows, ncols, index));
+Axes& Figure::add_subplot(const SubplotSpec& spec, const AxesOptions& options) {
+  auto ax = std::make_unique<Axes>(*this, spec.get_position(subplotpars_));
+  ax->set_subplotspec(std::make_shared<const SubplotSpec>(spec));
+  ax->apply_options(options);
+  return adopt_axes(std::move(ax));
 }
 
-Axes& Figure::add_subplot(int nrows, int ncols, std::pair<int, int> span) {
-  return add_subplot(SubplotSpec::from_geometry(nrows, ncols, span));
+Axes& Figure::add_subplot(int nrows, int ncols, int index, const AxesOptions& options) {
+  return add_subplot(SubplotSpec::from_geometry(nrows, ncols, index), options);
 }
 
-Axes& Figure::add_subplot(int three_digit) {
-  return add_subplot(SubplotSpec::from_three_digit(three_digit));
+Axes& Figure::add_subplot(int nrows, int ncols, std::pair<int, int> span,
+                          const AxesOptions& options) {
+  return add_subplot(SubplotSpec::from_geometry(nrows, ncols, span), options);
+}
+
+Axes& Figure::add_subplot(int three_digit, const AxesOptions& options) {
+  return add_subplot(SubplotSpec::from_three_digit(three_digit), options);
 }
 
 std::shared_ptr<GridSpec> Figure::add_gridspec(int nrows, int ncols,
@@ -180,7 +183,7 @@ AxesGrid Figure::subplots(int nrows, int ncols, const SubplotsOptions& options) 
   std::vector<Axes*> grid(static_cast<std::size_t>(nrows * ncols), nullptr);
   for (int r = 0; r < nrows; ++r) {
     for (int c = 0; c < ncols; ++c) {
-      Axes& ax = add_subplot((*gs)(r, c));
+      Axes& ax = add_subplot((*gs)(r, c), options.subplot_kw);
       grid[static_cast<std::size_t>(r * ncols + c)] = &ax;
       Axes* sharex_with = nullptr;
       Axes* sharey_with = nullptr;

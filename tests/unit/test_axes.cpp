@@ -292,6 +292,61 @@ const std::vector<Expected>& expected() {
        {313.5625, 9.522222222222219, 342.4375, 23.52222222222222},
        {19.722222222222214, 218.03749999999997, 33.722222222222214, 257.16249999999997},
        {19.722222222222214, 9.522222222222219, 576.0, 422.40000000000003}},
+      // rotated_ticks
+      {"rotated_ticks",
+       {80.0, 52.8, 576.0, 422.4},
+       {-0.1, 2.1},
+       {0.9, 3.1},
+       {0.0, 1.0, 2.0},
+       {"alpha", "beta", "gamma"},
+       {1.0, 1.25, 1.5, 1.75, 2.0, 2.25, 2.5, 2.75, 3.0},
+       {"1.00", "1.25", "1.50", "1.75", "2.00", "2.25", "2.50", "2.75", "3.00"},
+       {308.25, -23.942320464924784, 347.75, -9.942320464924782},
+       {19.722222222222214, 218.59999999999997, 33.722222222222214, 256.59999999999997},
+       {19.722222222222214, -23.942320464924784, 576.0, 422.40000000000003}},
+      // subplot_kw
+      {"subplot_kw",
+       {80.0, 52.8, 576.0, 422.4},
+       {0.85, 4.15},
+       {7.079457843841379, 14125.375446227554},
+       {1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0},
+       {"1.0", "1.5", "2.0", "2.5", "3.0", "3.5", "4.0"},
+       {10.0,  100.0, 1000.0, 10000.0, 8.0,    9.0,    20.0,   30.0,   40.0,   50.0,
+        60.0,  70.0,  80.0,   90.0,    200.0,  300.0,  400.0,  500.0,  600.0,  700.0,
+        800.0, 900.0, 2000.0, 3000.0,  4000.0, 5000.0, 6000.0, 7000.0, 8000.0, 9000.0},
+       {"$\\mathdefault{10^{1}}$",
+        "$\\mathdefault{10^{2}}$",
+        "$\\mathdefault{10^{3}}$",
+        "$\\mathdefault{10^{4}}$",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        ""},
+       {325.25, 9.522222222222219, 330.75, 23.52222222222222},
+       {25.346931694878464, 233.22499999999997, 39.346931694878464, 241.97499999999997},
+       {25.346931694878467, 9.522222222222219, 576.0, 442.73333333333335}},
       // clang-format on
   };
   return e;
@@ -307,6 +362,15 @@ std::vector<double> linspace(double a, double b, int n) {
 // Builds the figure of the fixture `name` with the public API, as the script does.
 std::unique_ptr<strata::Figure> build(const std::string& name) {
   std::unique_ptr<strata::Figure> fig;
+  if (name == "subplot_kw") {
+    fig = std::make_unique<strata::Figure>();
+    strata::Axes& ax =
+        fig->add_subplot(111, {.facecolor = "0.9", .yscale = "log", .title = "growth"});
+    ax.plot(std::vector<double>{1, 2, 3, 4}, std::vector<double>{10, 100, 1000, 10000});
+    ax.set_xlabel("t");
+    ax.set_ylabel("n");
+    return fig;
+  }
   if (name == "small_fig") {
     fig = std::make_unique<strata::Figure>(
         strata::FigureOptions{.figsize = strata::Size{4, 3}, .dpi = 150});
@@ -358,6 +422,12 @@ std::unique_ptr<strata::Figure> build(const std::string& name) {
     ax.plot(std::vector<std::string>{"apple", "banana", "cherry"}, std::vector<double>{3, 1, 2});
     ax.set_xlabel("fruit");
     ax.set_ylabel("count");
+  } else if (name == "rotated_ticks") {
+    ax.plot(std::vector<double>{0, 1, 2}, std::vector<double>{1, 3, 2});
+    ax.set_xticks({0, 1, 2}, std::vector<std::string>{"alpha", "beta", "gamma"});
+    ax.xaxis().set_ticklabel_props({.ha = "right", .rotation = 45});
+    ax.set_xlabel("greek");
+    ax.set_ylabel("value");
   } else if (name == "small_fig") {
     ax.plot(std::vector<double>{0, 1, 2}, std::vector<double>{10, 30, 20});
     ax.set_title("Title");
@@ -408,7 +478,8 @@ TEST_CASE("Axes: boxes, limits, ticks, labels and tight box equal matplotlib's",
     check_ticks(ax.yaxis(), e.yticks, e.ylabels);
     // Text extents are matplotlib's to the 1/64 px of FreeType's metrics; mathtext tick labels
     // (the log axes' 10^n) are within 0.1 px (docs/fonts.md), which moves the y label as much.
-    const double tol = std::string(e.name) == "loglog" ? 0.1 : 0.02;
+    const std::string n = e.name;
+    const double tol = (n == "loglog" || n == "subplot_kw") ? 0.1 : 0.02;
     check_box(ax.xaxis().label().get_window_extent(), e.xlabel_box, tol);
     check_box(ax.yaxis().label().get_window_extent(), e.ylabel_box, tol);
     check_box(fig->get_tightbbox(), e.tight_box, tol);

@@ -21,8 +21,10 @@
 
 #include "strata/artist/artist.hpp"
 #include "strata/artist/axis.hpp"
+#include "strata/artist/legend.hpp"
 #include "strata/artist/lines.hpp"
 #include "strata/artist/patches.hpp"
+#include "strata/artist/plot_types.hpp"
 #include "strata/artist/spines.hpp"
 #include "strata/artist/text.hpp"
 
@@ -57,6 +59,31 @@ struct LabelOptions {
   TextOptions text{};
 };
 
+/// Axes properties given when an Axes is made (matplotlib's add_subplot / add_axes keyword
+/// arguments and subplots' subplot_kw).
+///
+/// **Example**
+/// ```
+/// fig.add_subplot(1, 1, 1, {.facecolor = "0.9", .yscale = "log", .title = "growth"});
+/// ```
+struct AxesOptions {
+  std::optional<Color> facecolor{};
+  std::optional<std::pair<double, double>> xlim{};
+  std::optional<std::pair<double, double>> ylim{};
+  std::optional<std::string> xscale{};
+  std::optional<std::string> yscale{};
+  std::optional<std::string> title{};
+  std::optional<std::string> xlabel{};
+  std::optional<std::string> ylabel{};
+  std::optional<std::variant<std::string, double>> aspect{};
+  std::optional<bool> frame_on{};
+  std::optional<std::string> label{};
+  Axes* sharex = nullptr;
+  Axes* sharey = nullptr;
+  /// "" or "rectilinear"; other projections are not available yet (ValueError).
+  std::string projection{};
+};
+
 /// Axis limits for axis({x0, x1, y0, y1}).
 struct AxisLimits {
   double xmin, xmax, ymin, ymax;
@@ -83,6 +110,9 @@ class STRATA_API Axes : public Artist {
   [[nodiscard]] Bbox get_window_extent() const override;
   /// Everything drawn by this Axes (axis labels, tick labels, titles, ...) at the figure dpi.
   [[nodiscard]] Bbox get_tightbbox() const override;
+
+  /// Applies the properties of `options` (add_subplot / subplot_kw keywords).
+  void apply_options(const AxesOptions& options);
 
   // ---- position and transforms -------------------------------------------------------
   /// The position in figure fractions (the active position when an aspect shrinks it).
@@ -179,7 +209,8 @@ class STRATA_API Axes : public Artist {
 
   /// The next color of this Axes' line color cycle (matplotlib's _get_lines.get_next_color).
   [[nodiscard]] Rgba next_line_color();
-  /// The next color of the patch cycle (bars, fills share the cycle with lines in 3.6).
+  /// The next color of the patch cycle (bar, fill, fill_between): a cycle of its own, as
+  /// matplotlib's _get_patches_for_fill.
   [[nodiscard]] Rgba next_patch_color();
 
   // ---- labels and titles ---------------------------------------------------------------
@@ -272,6 +303,73 @@ class STRATA_API Axes : public Artist {
   /// A new Axes sharing the x axis, with its y axis on the right and no background.
   Axes& twinx();
   Axes& twiny();
+
+  // ---- bars, histograms, steps, error bars (src/artist/axes_bars.cpp) -----------------
+  /// Bars at x with heights `height` (matplotlib's bar): x, height and the options' width and
+  /// bottom broadcast against each other (length 1 or N). Each bar is a Rectangle with a
+  /// sticky y edge at its baseline; yerr/xerr add an ErrorbarContainer. ValueError for an
+  /// align other than "center"/"edge", lengths that do not broadcast, or a label list of
+  /// another length.
+  BarContainer& bar(std::span<const double> x, std::span<const double> height,
+                    const BarOptions& options = {});
+  /// Bars at category names (or dates, or user units): x converted by the x axis' units, which
+  /// then show the categories as tick labels.
+  template <class X>
+  requires(!std::is_convertible_v<const X&, std::span<const double>> &&
+           std::is_constructible_v<UnitValues, const X&>)
+      BarContainer& bar(const X& x, std::span<const double> height,
+                        const BarOptions& options = {}) {
+    return bar_units(UnitValues(x), height, options);
+  }
+  BarContainer& bar_units(const UnitValues& x, std::span<const double> height,
+                          const BarOptions& options = {});
+  /// Horizontal bars at y with widths `width` (matplotlib's barh; options height and left).
+  BarContainer& barh(std::span<const double> y, std::span<const double> width,
+                     const BarOptions& options = {});
+  template <class Y>
+  requires(!std::is_convertible_v<const Y&, std::span<const double>> &&
+           std::is_constructible_v<UnitValues, const Y&>)
+      BarContainer& barh(const Y& y, std::span<const double> width,
+                         const BarOptions& options = {}) {
+    return barh_units(UnitValues(y), width, options);
+  }
+  BarContainer& barh_units(const UnitValues& y, std::span<const double> width,
+                           const BarOptions& options = {});
+  /// Labels at the ends (or centers) of the bars of `container`, offset by `padding` points
+  /// (matplotlib's bar_label). ValueError for a label_type other than "edge"/"center" or
+  /// text.ha / text.va given.
+  std::vector<Text*> bar_label(const BarContainer& container, const BarLabelOptions& options = {});
+  /// A histogram of `x` (matplotlib's hist): counts binned through the data layer's
+  /// Histogram with numpy.histogram's rules.
+  HistResult hist(std::span<const double> x, const HistPlotOptions& options = {});
+  /// Histograms of several datasets over common bins (side by side, stacked or overlaid).
+  HistResult hist(const std::vector<std::vector<double>>& datasets,
+                  const HistPlotOptions& options = {});
+  /// A step line (matplotlib's step: plot with drawstyle steps-pre/mid/post).
+  Line2D& step(std::span<const double> x, std::span<const double> y, std::string_view fmt = "",
+               const StepOptions& options = {});
+  /// A stepwise constant function between edges (matplotlib's stairs): a StepPatch.
+  StepPatch& stairs(std::span<const double> values, const StairsOptions& options = {});
+  /// Stairs over a DataContainer with fields `values_field` and "edges" (e.g. a HistContainer
+  /// with "counts"), queried at draw time.
+  StepPatch& stairs(DataContainerPtr data, std::string values_field = "values",
+                    const StairsOptions& options = {});
+  /// y against x with error bars (matplotlib's errorbar): data line (unless fmt "none"),
+  /// error bar lines, caps and limit arrows. ValueError for lengths that differ, error sizes
+  /// of the wrong shape or negative.
+  ErrorbarContainer& errorbar(std::span<const double> x, std::span<const double> y,
+                              const ErrorbarOptions& options = {});
+
+  // ---- legend (src/artist/legend.cpp)
+  /// A legend of the children whose label does not start with '_' (matplotlib's
+  /// ax.legend()); replaces the previous legend. With no such child the legend is empty
+  /// and draws nothing.
+  Legend& legend(const LegendOptions& options = {});
+  /// A legend of these handles and labels (empty labels: the handles' labels).
+  Legend& legend(std::vector<Artist*> handles, std::vector<std::string> labels,
+                 const LegendOptions& options = {});
+  /// The legend, or nullptr.
+  [[nodiscard]] Legend* get_legend() const;
 
   // ---- incremental drawing -------------------------------------------------------------
   /// Draws one artist of this Axes onto the figure's canvas as it stands (no full redraw);

@@ -35,8 +35,10 @@ struct TickStyle {
   Rgba labelcolor{0, 0, 0, 1};
   double labelsize = 10.0;  ///< points
   double labelrotation = 0.0;
-  bool tick1on = true;   ///< bottom / left tick marks
-  bool tick2on = false;  ///< top / right tick marks
+  std::optional<HAlign> label_ha{};  ///< nullopt: center (x) / right or left (y)
+  std::optional<VAlign> label_va{};  ///< nullopt: top or bottom (x) / center_baseline (y)
+  bool tick1on = true;               ///< bottom / left tick marks
+  bool tick2on = false;              ///< top / right tick marks
   bool label1on = true;
   bool label2on = false;
   bool gridon = false;
@@ -139,6 +141,10 @@ class STRATA_API Axis : public Artist {
   [[nodiscard]] const TickStyle& minor_style() const { return minor_style_; }
   /// matplotlib's Axis.set_tick_params for this axis.
   void set_tick_params(const TickParams& params);
+  /// Text properties of every tick label of one kind (matplotlib's
+  /// `plt.setp(ax.get_xticklabels(), rotation=45, ha="right")`): rotation, ha, va, fontsize,
+  /// color; other fields are ignored.
+  void set_ticklabel_props(const TextOptions& props, bool minor = false);
   /// Grid lines on or off for `which` ("major", "minor", "both"), with a style.
   void grid(std::optional<bool> visible, std::string_view which, const GridOptions& style);
 

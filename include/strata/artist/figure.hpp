@@ -61,6 +61,8 @@ struct SubplotsOptions {
   std::vector<double> width_ratios{};
   std::vector<double> height_ratios{};
   GridSpecOptions gridspec_kw{};
+  /// Properties of every Axes (matplotlib's subplot_kw).
+  AxesOptions subplot_kw{};
 };
 
 /// The Axes of a subplots() grid, indexable as matplotlib's array of Axes.
@@ -133,15 +135,16 @@ class STRATA_API Figure : public Artist, public Drawable {
   // ---- axes ----------------------------------------------------------------------------
   /// An Axes at (left, bottom, width, height) in figure fractions; ValueError when the
   /// width or height is negative or a value is not finite.
-  Axes& add_axes(std::array<double, 4> rect);
+  Axes& add_axes(std::array<double, 4> rect, const AxesOptions& options = {});
   /// matplotlib's add_subplot(nrows, ncols, index) (index 1-based); ValueError with
   /// matplotlib's messages for bad arguments.
-  Axes& add_subplot(int nrows, int ncols, int index);
+  Axes& add_subplot(int nrows, int ncols, int index, const AxesOptions& options = {});
   /// add_subplot(nrows, ncols, (first, last)): a span.
-  Axes& add_subplot(int nrows, int ncols, std::pair<int, int> span);
+  Axes& add_subplot(int nrows, int ncols, std::pair<int, int> span,
+                    const AxesOptions& options = {});
   /// add_subplot(223).
-  Axes& add_subplot(int three_digit = 111);
-  Axes& add_subplot(const SubplotSpec& spec);
+  Axes& add_subplot(int three_digit = 111, const AxesOptions& options = {});
+  Axes& add_subplot(const SubplotSpec& spec, const AxesOptions& options = {});
   /// A grid of subplots, row major.
   AxesGrid subplots(int nrows = 1, int ncols = 1, const SubplotsOptions& options = {});
   /// A GridSpec bound to this figure's subplot parameters.
@@ -167,17 +170,41 @@ class STRATA_API Figure : public Artist, public Drawable {
   /// Adds any artist drawn in figure coordinates.
   Artist& add_artist(std::unique_ptr<Artist> artist);
   [[nodiscard]] std::vector<Artist*> get_children() const;
+  /// A figure legend of the labelled artists of every Axes (matplotlib's fig.legend());
+  /// loc "best" is not available (default "upper right"). Figure legends add up.
+  Legend& legend(const LegendOptions& options = {});
+  /// A figure legend of these handles and labels (empty labels: the handles' labels).
+  Legend& legend(std::vector<Artist*> handles, std::vector<std::string> labels,
+                 const LegendOptions& options = {});
+  /// The most recently added figure legend, or nullptr.
+  [[nodiscard]] Legend* get_legend() const;
 
   // ---- layout --------------------------------------------------------------------------
   /// Adjusts the subplot parameters so that labels do not overlap (matplotlib's
-  /// tight_layout); pads in font-size fractions, rect in figure fractions.
+  /// tight_layout); pads in font-size fractions, rect (left, bottom, right, top) in figure
+  /// fractions. Axes without a subplot spec are left alone; when the decorations cannot fit,
+  /// nothing changes (matplotlib warns). ValueError for non-finite pads or a bad rect. As in
+  /// matplotlib, the layout engine is reset afterwards to the rcParams default
+  /// (figure.autolayout / figure.constrained_layout.use, else none).
+  ///
+  /// **Example**
+  /// ```
+  /// auto axs = fig.subplots(2, 2);
+  /// fig.tight_layout(1.08, 2.0);           // more room between rows
+  /// fig.tight_layout(1.08, {}, {}, {0, 0, 1, 0.9});  // keep the top 10% free
+  /// ```
   void tight_layout(double pad = 1.08, std::optional<double> h_pad = {},
                     std::optional<double> w_pad = {}, std::array<double, 4> rect = {0, 0, 1, 1});
-  /// "tight", "constrained" or "none": applied at every draw.
+  /// "tight", "constrained" or "none": applied at every draw. "constrained" uses rcParams
+  /// figure.constrained_layout.{h_pad,w_pad,hspace,wspace}.
   void set_layout_engine(std::string_view layout);
   [[nodiscard]] const std::string& get_layout_engine() const { return layout_; }
 
  private:
+  /// The tight_layout algorithm alone (the "tight" engine runs it at draw;
+  /// src/artist/tight_layout.cpp).
+  void do_tight_layout(double pad, std::optional<double> h_pad, std::optional<double> w_pad,
+                       std::array<double, 4> rect);
   /// matplotlib's do_constrained_layout with rcParams figure.constrained_layout.* (moves
   /// the Axes of every grid and the sup-titles; src/artist/constrained_layout.cpp).
   void do_constrained_layout();
