@@ -122,6 +122,31 @@ void Renderer::draw_glyphs(const GraphicsContext& gc, const GlyphRun& run, doubl
   }
 }
 
+void Renderer::draw_text_image(const GraphicsContext& gc, const TextImage& image, double x,
+                               double y) {
+  if (image.width <= 0 || image.height <= 0) return;
+  const auto n = static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height);
+  if (image.coverage.size() < n) return;
+  const Rgba color = gc.effective_color();
+  if (color.a <= 0) return;
+  Image rgba{image.width, image.height, std::vector<std::uint8_t>(n * 4)};
+  const auto channel = [](double v) {
+    return static_cast<std::uint8_t>(std::lround(std::clamp(v, 0.0, 1.0) * 255.0));
+  };
+  const std::uint8_t r = channel(color.r), g = channel(color.g), b = channel(color.b);
+  for (std::size_t i = 0; i < n; ++i) {
+    rgba.rgba[i * 4 + 0] = r;
+    rgba.rgba[i * 4 + 1] = g;
+    rgba.rgba[i * 4 + 2] = b;
+    rgba.rgba[i * 4 + 3] =
+        static_cast<std::uint8_t>(std::lround(image.coverage[i] * std::clamp(color.a, 0.0, 1.0)));
+  }
+  GraphicsContext item = gc;
+  item.alpha.reset();  // already in the image
+  draw_image(item, rgba, Bbox::from_extents(x, y - image.height, x + image.width, y),
+             Interpolation::nearest);
+}
+
 void Renderer::open_group(const std::string& /*name*/, const std::string& /*gid*/) {}
 void Renderer::close_group(const std::string& /*name*/) {}
 void Renderer::start_rasterizing() {}

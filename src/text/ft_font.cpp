@@ -164,6 +164,7 @@ GlyphBox26 FtFont::load_box_locked(std::uint32_t glyph) const {
   const FT_GlyphSlot slot = face_->glyph;
   GlyphBox26 box;
   box.advance = slot->advance.x;
+  box.linear_advance = static_cast<std::int64_t>(slot->linearHoriAdvance / hinting_factor);
   if (slot->format == FT_GLYPH_FORMAT_OUTLINE && slot->outline.n_points > 0) {
     FT_BBox cbox;
     FT_Outline_Get_CBox(&slot->outline, &cbox);
@@ -207,6 +208,10 @@ GlyphMetrics FtFont::glyph_metrics(std::uint32_t glyph, double size_px) const {
   return {static_cast<double>(b.advance) / 64.0, static_cast<double>(b.xmin) / 64.0,
           static_cast<double>(b.ymin) / 64.0, static_cast<double>(b.xmax) / 64.0,
           static_cast<double>(b.ymax) / 64.0};
+}
+
+double FtFont::linear_advance(std::uint32_t glyph, double size_px) const {
+  return static_cast<double>(glyph_box26(glyph, size_px).linear_advance) / 65536.0;
 }
 
 double FtFont::kerning(std::uint32_t left, std::uint32_t right, double size_px) const {

@@ -26,7 +26,10 @@ inline constexpr int hinting_factor = 8;
 
 /// One glyph's hinted metrics in 1/64 pixel (26.6), as FT2Font::set_text sees them.
 struct GlyphBox26 {
-  std::int64_t advance = 0;                             ///< after the 1/8 horizontal transform
+  std::int64_t advance = 0;  ///< after the 1/8 horizontal transform
+  /// FreeType's linearHoriAdvance (16.16, unhinted, at the 8x horizontal size) divided by
+  /// the hinting factor as FT2Font does (C integer division): 16.16 pixels.
+  std::int64_t linear_advance = 0;
   std::int64_t xmin = 0, ymin = 0, xmax = 0, ymax = 0;  ///< outline cbox at pen 0
   bool ink = false;  ///< false for an empty outline (its cbox is (0, 0, 0, 0) at any pen)
 };
@@ -68,6 +71,7 @@ class FtFont final : public Font {
   [[nodiscard]] std::string style_name() const override { return style_name_; }
   [[nodiscard]] std::uint32_t glyph_index(char32_t codepoint) const override;
   [[nodiscard]] GlyphMetrics glyph_metrics(std::uint32_t glyph, double size_px) const override;
+  [[nodiscard]] double linear_advance(std::uint32_t glyph, double size_px) const override;
   [[nodiscard]] double kerning(std::uint32_t left, std::uint32_t right,
                                double size_px) const override;
   [[nodiscard]] int units_per_em() const override { return units_per_em_; }

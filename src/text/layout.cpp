@@ -113,6 +113,7 @@ TextLayout layout_text(std::string_view text, const FontProperties& props, doubl
         MathDrawing drawing = math_to_drawing(m);
         line.runs = std::move(drawing.runs);
         line.rects = std::move(drawing.rects);
+        line.math = std::make_shared<const MathLayout>(m);
       } else {
         const TextMetrics tm = measure(line.text, props, dpi);
         w = tm.width;
@@ -287,9 +288,20 @@ void draw_text(Renderer& renderer, const TextLayout& layout, Point anchor,
   }
   GraphicsContext rect_gc = gc;
   rect_gc.linewidth = 0.0;
+  const bool images = layout.rotation == 0.0 && renderer.prefers_text_images();
   for (const TextLine& line : layout.lines) {
     const double x = anchor.x + line.offset.x;
     const double y = anchor.y + line.offset.y;
+    if (images && line.math) {
+      // RendererAgg.draw_mathtext: x = round(x + ox + xd), y = round(y - oy + yd) in device
+      // pixels (y down; ox = oy = 0, xd = 0, yd = depth unrotated), and the image drawn with
+      // its bottom edge at y + 1. Python's round: half to even.
+      const TextImage image = render_math(*line.math);
+      const double xi = std::nearbyint(x);
+      const double bottom = std::nearbyint(renderer.height() - y + line.math->depth) + 1.0;
+      renderer.draw_text_image(gc, image, xi, renderer.height() - (bottom - image.height));
+      continue;
+    }
     for (const GlyphRun& run : line.runs) {
       renderer.draw_glyphs(gc, run, x, y, layout.rotation);
     }

@@ -190,9 +190,12 @@ const GlyphInfo& MathFonts::get_info(FontName font, FontName font_class, const s
   info.glyph_id = r.glyph;
   info.codepoint = r.codepoint;
   info.size_px = fontsize * dpi / 72.0;
-  const GlyphMetrics gm = r.font->glyph_metrics(r.glyph, info.size_px);
+  // matplotlib's FT2Font::set_size: FT_Set_Char_Size(face, (FT_F26Dot6)(ptsize * 64), 0, ...),
+  // i.e. the size truncated to 1/64 point (a script's 14 * 0.7 pt is 627/64 pt).
+  info.ft_size_px = std::floor(fontsize * 64.0) / 64.0 * dpi / 72.0;
+  const GlyphMetrics gm = r.font->glyph_metrics(r.glyph, info.ft_size_px);
   CharMetrics& m = info.metrics;
-  m.advance = gm.advance;
+  m.advance = r.font->linear_advance(r.glyph, info.ft_size_px);  // linearHoriAdvance / 65536
   m.xmin = gm.xmin;
   m.xmax = gm.xmax;
   m.ymin = gm.ymin;
@@ -221,7 +224,7 @@ double MathFonts::get_kern(FontName font1, FontName class1, const std::string& s
   // matplotlib 3.6 passes code points where FT_Get_Kerning expects glyph indices; we do the
   // same so that the layout matches its output.
   return i1.font->kerning(static_cast<std::uint32_t>(i1.codepoint),
-                          static_cast<std::uint32_t>(i2.codepoint), i1.size_px);
+                          static_cast<std::uint32_t>(i2.codepoint), i1.ft_size_px);
 }
 
 double MathFonts::get_xheight(FontName font, double fontsize, double dpi) {

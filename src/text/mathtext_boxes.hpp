@@ -86,7 +86,8 @@ struct GlyphInfo {
   FontPtr font{};
   std::uint32_t glyph_id = 0;
   char32_t codepoint = 0;
-  double size_px = 0;
+  double size_px = 0;     ///< fontsize * dpi / 72 (vector output scales outlines by it)
+  double ft_size_px = 0;  ///< the em size FreeType is set to (metrics, raster glyphs)
   CharMetrics metrics{};
 };
 

@@ -99,6 +99,20 @@ MathLayout layout_math(std::string_view text, const MathFontTable& table, double
   for (const auto& r : out.rects) {
     layout.rects.push_back({r[0] - xmin, box->height - r[3], r[2] - r[0], r[3] - r[1]});
   }
+
+  // The raster plan (Output.to_raster): the image is ceil(w) x ceil(h + max(d, 0)), and the
+  // expression is shipped again at (-xmin, -ymin), as matplotlib does rather than shifting the
+  // first positions (the floating-point results differ in the last bits, and the positions
+  // are truncated to whole pixels).
+  const ShipOutput shifted = ship(*box, -xmin, -ymin);
+  MathRaster& raster = layout.raster;
+  raster.width = static_cast<int>(std::ceil(w));
+  raster.height = static_cast<int>(std::ceil(h + std::max(d, 0.0)));
+  raster.glyphs.reserve(shifted.glyphs.size());
+  for (const auto& g : shifted.glyphs) {
+    raster.glyphs.push_back({g.ox, g.oy - g.info.metrics.iceberg, g.info.ft_size_px});
+  }
+  for (const auto& r : shifted.rects) raster.rects.push_back({r[0], r[1], r[2], r[3]});
   return layout;
 }
 

@@ -11,6 +11,7 @@
 
 #include "strata/backend/canvas.hpp"
 #include "strata/text/font.hpp"
+#include "strata/text/layout.hpp"
 #include "support/catch.hpp"
 #include "support/image_tools.hpp"
 #include "support/paths.hpp"
@@ -116,6 +117,103 @@ std::unique_ptr<strata::test::SceneDrawable> drawable(const Scene& scene) {
           }
         }
       });
+}
+
+// Mathtext: each item is drawn by matplotlib's RendererAgg.draw_text(..., ismath=True) at
+// (x, y_down) in the fixture, and here by layout_text + draw_text with the anchor at the same
+// point (ha left, va baseline: the line's origin is the anchor).
+struct MathItem {
+  std::string text;
+  double x, y_down;  ///< the origin in pixels at 100 dpi, y down
+  double size;       ///< points
+  strata::MathFontset fontset;
+  strata::Rgba color;
+};
+
+struct MathScene {
+  const char* name;
+  int width, height;  ///< pixels at 100 dpi
+  std::vector<MathItem> items;
+};
+
+// Keep in sync with MATH_SCENES in tests/fixtures/text/make_fixtures.py.
+const std::vector<MathScene>& math_scenes() {
+  static const std::vector<MathScene> s = [] {
+    constexpr auto sans = strata::MathFontset::dejavusans;
+    constexpr auto serif = strata::MathFontset::dejavuserif;
+    std::vector<MathScene> out;
+    MathScene math{"math", 325, 650, {}};
+    int row = 0;
+    for (const char* expr : {R"($x^2$)", R"($mc^2$)", R"($\frac{a}{b} = \sqrt{x}$)",
+                             R"($\sum_{i=0}^{n} x_i$)", R"($\alpha^2_i$)", R"($\mathrm{H_2O}$)"}) {
+      for (double size : {10.0, 14.0}) {
+        const double y = 40.0 + 52.0 * row;
+        math.items.push_back({expr, 10.0, y, size, sans, black});
+        math.items.push_back({expr, 200.5, y + 0.62, size, sans, black});
+        ++row;
+      }
+    }
+    out.push_back(std::move(math));
+    out.push_back(
+        {"math_more",
+         400,
+         250,
+         {
+             {R"(speed $v_0$ (m s$^{-1}$))", 10.3, 30.4, 12, sans, black},
+             {R"($\sqrt{x^2} + \left(\frac{a}{b}\right)^2$)", 200.7, 40.2, 12, sans, black},
+             {R"($\int_0^1 f(x)\,dx$)", 10.0, 100.5, 11, sans, {0.12, 0.47, 0.71, 1}},
+             {R"($E = mc^2$)", 200.25, 100.75, 13, serif, black},
+             {R"($\alpha_i + \beta^2$)", 10.6, 170.1, 12, serif, {0.8, 0.1, 0.1, 1}},
+             {R"($10^{-3}$)", 200.0, 170.0, 10, sans, black},
+             {R"($\overline{AB}\ \hat{x}$)", 300.45, 170.55, 12, sans, black},
+         }});
+    return out;
+  }();
+  return s;
+}
+
+const MathScene& math_scene_named(const std::string& name) {
+  for (const MathScene& s : math_scenes()) {
+    if (name == s.name) return s;
+  }
+  throw std::runtime_error("no math scene " + name);
+}
+
+// Draws a math scene at any resolution (laid out at the renderer's dpi), rotated by `angle`
+// about each item's origin.
+std::unique_ptr<strata::test::SceneDrawable> math_drawable(const MathScene& scene,
+                                                           double angle = 0.0) {
+  const double w_in = scene.width / 100.0, h_in = scene.height / 100.0;
+  return std::make_unique<strata::test::SceneDrawable>(
+      strata::Size{w_in, h_in}, 100, [&scene, h_in, angle](strata::Renderer& r) {
+        const double u = r.dpi() / 100.0;
+        for (const MathItem& it : scene.items) {
+          const FontProperties props{.size = it.size};
+          const strata::TextLayout lay = strata::layout_text(
+              it.text, props, r.dpi(), {.rotation = angle, .math_fontset = it.fontset});
+          strata::GraphicsContext gc;
+          gc.color = it.color;
+          strata::draw_text(r, lay, {it.x * u, h_in * r.dpi() - it.y_down * u}, gc);
+        }
+      });
+}
+
+// RMS over the rows and columns [x0, x1) x [y0, y1) only (rows from the top), clipped.
+double rms_in(const strata::test::Pixels& a, const strata::test::Pixels& b, int x0, int y0, int x1,
+              int y1) {
+  double sum = 0;
+  long n = 0;
+  for (int yy = std::max(y0, 0); yy < std::min({y1, a.height, b.height}); ++yy) {
+    for (int xx = std::max(x0, 0); xx < std::min({x1, a.width, b.width}); ++xx) {
+      const std::uint32_t p = a.at(xx, yy), q = b.at(xx, yy);
+      for (int shift : {24, 16, 8}) {
+        const double d = static_cast<double>((p >> shift) & 0xFF) - ((q >> shift) & 0xFF);
+        sum += d * d;
+        ++n;
+      }
+    }
+  }
+  return n > 0 ? std::sqrt(sum / static_cast<double>(n)) : 0.0;
 }
 
 const Scene& scene_named(const std::string& name) {
@@ -267,4 +365,185 @@ TEST_CASE("SVG text is drawn as paths", "[text]") {
   const std::string s(bytes.begin(), bytes.end());
   CHECK(s.find("<text") == std::string::npos);
   CHECK(s.find("<path") != std::string::npos);
+}
+
+TEST_CASE("raster mathtext is matplotlib's, pixel for pixel", "[text][mathtext]") {
+  // The fixtures are matplotlib's RendererAgg.draw_mathtext output (make_fixtures.py). Besides
+  // the whole image, each expression is compared on its own box, where a one-pixel shift of
+  // one glyph costs an RMS of 10 or more.
+  for (const char* name : {"math", "math_more"}) {
+    const MathScene& scene = math_scene_named(name);
+    auto d = math_drawable(scene);
+    strata::Canvas canvas(*d);
+    const auto out = strata::test::output_path(std::string("text_") + name + ".png");
+    canvas.print(out);
+    const auto ours = strata::test::read_png(out);
+    const auto theirs = strata::test::read_png(strata::test::source_dir() / "fixtures/text" /
+                                               (std::string(name) + ".png"));
+    const double whole = strata::test::rms(ours, theirs);
+    INFO(name << ": rms " << whole << " (ours: " << out << ")");
+    CHECK(whole < 1.0);
+    for (const MathItem& it : scene.items) {
+      const auto m = strata::parse_and_layout_math(it.text, {.size = it.size}, 100, it.fontset);
+      const int x0 = static_cast<int>(it.x) - 2;
+      const int x1 = static_cast<int>(it.x + m.width) + 3;
+      const int y0 = static_cast<int>(it.y_down - (m.height - m.depth)) - 2;
+      const int y1 = static_cast<int>(it.y_down + m.depth) + 3;
+      const double local = rms_in(ours, theirs, x0, y0, x1, y1);
+      INFO(name << " '" << it.text << "' " << it.size << " pt at (" << it.x << ", " << it.y_down
+                << "): rms " << local);
+      CHECK(local < 1.0);
+    }
+  }
+}
+
+TEST_CASE("mathtext raster images follow matplotlib's Output.to_raster", "[text][mathtext]") {
+  // matplotlib 3.6.3, MathTextParser("agg").parse(s, 100, FontProperties(size=pt)): the image
+  // size, and the width, height and depth (printed by tests/fixtures/text/make_fixtures.py).
+  // The layout is matplotlib's to rounding error: unhinted advances (linearHoriAdvance) and
+  // glyphs at the size FreeType is given (1/64 point), as its DejaVu fontset uses them.
+  struct Case {
+    const char* text;
+    double size;
+    int image_width, image_height;
+    double width, height, depth;
+  };
+  const Case cases[] = {
+      // clang-format off
+      {R"($x^2$)", 10, 17, 19, 16.45072713216146, 18.6, 3.0},
+      {R"($mc^2$)", 10, 30, 19, 29.037366536458332, 18.6, 3.0},
+      {R"($\frac{a}{b} = \sqrt{x}$)", 10, 48, 23, 47.49766133626302, 22.440277777777773, 7.797916666666666},
+      {R"($\sum_{i=0}^{n} x_i$)", 10, 34, 42, 33.696308288574215, 41.308333333333344, 16.704166666666673},
+      {R"($\alpha^2_i$)", 10, 18, 23, 17.02720418294271, 22.6, 7.0},
+      {R"($\mathrm{H_2O}$)", 10, 30, 17, 29.294095458984373, 16.4, 4.4},
+      {R"($x^2$)", 14, 23, 22, 22.15600850423177, 21.9, 2.1999999999999993},
+      {R"($mc^2$)", 14, 40, 22, 39.781527303059896, 21.9, 2.1999999999999993},
+      {R"($\frac{a}{b} = \sqrt{x}$)", 14, 66, 30, 65.70015513102214, 29.5625, 10.395833333333332},
+      {R"($\sum_{i=0}^{n} x_i$)", 14, 47, 56, 46.37728942871094, 55.091666666666654, 21.44583333333333},
+      {R"($\alpha^2_i$)", 14, 23, 28, 22.966280721028646, 27.400000000000006, 7.700000000000003},
+      {R"($\mathrm{H_2O}$)", 14, 41, 22, 40.27464569091797, 21.3, 5.300000000000001},
+      // clang-format on
+  };
+  for (const Case& c : cases) {
+    INFO(c.text << " at " << c.size << " pt");
+    const auto m = strata::parse_and_layout_math(c.text, {.size = c.size}, 100);
+    const strata::TextImage img = strata::render_math(m);
+    CHECK(img.width == c.image_width);
+    CHECK(img.height == c.image_height);
+    CHECK(img.coverage.size() == static_cast<std::size_t>(c.image_width * c.image_height));
+    CHECK(m.width == Approx(c.width).margin(1e-9));
+    CHECK(m.height == Approx(c.height).margin(1e-9));
+    CHECK(m.depth == Approx(c.depth).margin(1e-9));
+  }
+}
+
+TEST_CASE("rotated and vector mathtext still draw glyph runs", "[text][mathtext]") {
+  const MathScene& scene = math_scene_named("math_more");
+  // Rotated math on raster output takes the glyph-run path: ink where the text is.
+  {
+    auto d = math_drawable(scene, 90.0);
+    const auto px = strata::test::render_rgba(*d);
+    const Point c = ink_centroid(px, 0, 0, px.width, px.height);
+    CHECK(c.x > 0);
+  }
+  // Vector output keeps outlines and fonts; rasterized by poppler and rsvg it lands where the
+  // PNG's text is (coarse, as for plain text).
+  auto d = math_drawable(scene);
+  strata::Canvas canvas(*d);
+  const auto dir = strata::test::output_path("text_math_backends");
+  std::filesystem::create_directories(dir);
+  canvas.print(dir / "math.png");
+  const auto png = strata::test::read_png(dir / "math.png");
+  for (const char* ext : {"pdf", "svg"}) {
+    const auto path = dir / (std::string("math.") + ext);
+    canvas.print(path);
+    const double blurred =
+        strata::test::blurred_rms(png, strata::test::rasterize_vector(path, 100));
+    INFO(ext << ": blurred rms " << blurred);
+    CHECK(blurred < 5.0);
+  }
+}
+
+namespace {
+
+// Records what draw_text asks of a renderer; draw_text_image is left to the base class, so its
+// fallback (draw_image) is recorded too.
+class RecordingRenderer final : public strata::Renderer {
+ public:
+  explicit RecordingRenderer(bool prefer_images)
+      : Renderer(200, 100, 100), images_(prefer_images) {}
+  void draw_path(const strata::GraphicsContext&, const strata::Path&, const strata::Affine2D&,
+                 const std::optional<strata::Rgba>&) override {
+    ++paths;
+  }
+  void draw_image(const strata::GraphicsContext& gc, const strata::Image& image,
+                  const strata::Bbox& dest, strata::Interpolation) override {
+    images.push_back(image);
+    boxes.push_back(dest);
+    image_alpha = gc.alpha;
+  }
+  void draw_glyphs(const strata::GraphicsContext&, const strata::GlyphRun&, double, double,
+                   double) override {
+    ++runs;
+  }
+  [[nodiscard]] bool prefers_text_images() const override { return images_; }
+
+  int paths = 0, runs = 0;
+  std::vector<strata::Image> images;
+  std::vector<strata::Bbox> boxes;
+  std::optional<double> image_alpha;
+
+ private:
+  bool images_;
+};
+
+}  // namespace
+
+TEST_CASE("draw_text gives math to each renderer as it prefers", "[text][mathtext]") {
+  const auto lay = strata::layout_text(R"($\frac{a}{b}$ and $x^2$)", {.size = 14}, 100);
+  const auto m = strata::parse_and_layout_math(R"($\frac{a}{b}$ and $x^2$)", {.size = 14}, 100);
+  strata::GraphicsContext gc;
+  gc.color = {1, 0, 0, 1};
+  gc.alpha = 0.5;
+  SECTION("vector-like renderers get glyph runs and the fraction bar as a path") {
+    RecordingRenderer r(false);
+    strata::draw_text(r, lay, {20.4, 50.6}, gc);
+    CHECK(r.runs > 0);
+    CHECK(r.paths == 1);
+    CHECK(r.images.empty());
+  }
+  SECTION("raster renderers get one image, placed as RendererAgg.draw_mathtext places it") {
+    RecordingRenderer r(true);
+    strata::draw_text(r, lay, {20.4, 50.6}, gc);
+    CHECK(r.runs == 0);
+    CHECK(r.paths == 0);
+    REQUIRE(r.images.size() == 1);
+    const strata::TextImage expected = strata::render_math(m);
+    const strata::Image& img = r.images[0];
+    REQUIRE(img.width == expected.width);
+    REQUIRE(img.height == expected.height);
+    // Device (y down): x = round(20.4) = 20; the bottom edge at round(100 - 50.6 + depth) + 1.
+    const double bottom = std::nearbyint(100 - 50.6 + m.depth) + 1;
+    CHECK(r.boxes[0].x0 == 20);
+    CHECK(r.boxes[0].x1 == 20 + img.width);
+    CHECK(r.boxes[0].y0 == Approx(100 - bottom));
+    CHECK(r.boxes[0].y1 == Approx(100 - bottom + img.height));
+    // The fallback: the text color with coverage times the alpha as its alpha, gc.alpha spent.
+    CHECK_FALSE(r.image_alpha.has_value());
+    bool inked = false;
+    for (std::size_t i = 0; i < expected.coverage.size(); ++i) {
+      CHECK(img.rgba[i * 4] == 255);
+      CHECK(img.rgba[i * 4 + 1] == 0);
+      CHECK(img.rgba[i * 4 + 3] == std::lround(expected.coverage[i] * 0.5));
+      inked = inked || expected.coverage[i] == 255;
+    }
+    CHECK(inked);  // the fraction bar is fully covered
+  }
+  SECTION("rotated math goes the glyph-run way on raster renderers too") {
+    const auto rotated = strata::layout_text("$x^2$", {.size = 14}, 100, {.rotation = 30});
+    RecordingRenderer r(true);
+    strata::draw_text(r, rotated, {20, 50}, gc);
+    CHECK(r.runs > 0);
+    CHECK(r.images.empty());
+  }
 }

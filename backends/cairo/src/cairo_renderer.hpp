@@ -40,6 +40,11 @@ class CairoRenderer final : public Renderer {
   /// rasterized parts fill the glyph outlines.
   void draw_glyphs(const GraphicsContext& gc, const GlyphRun& run, double x, double y,
                    double angle_deg) override;
+  /// Mathtext on raster output (cairo_text.cpp): the text layer's coverage image composited
+  /// with the text color on whole pixels, as matplotlib's RendererAgg.draw_text_image.
+  [[nodiscard]] bool prefers_text_images() const override { return raster_target(); }
+  void draw_text_image(const GraphicsContext& gc, const TextImage& image, double x,
+                       double y) override;
   void start_rasterizing() override;
   void stop_rasterizing() override;
 

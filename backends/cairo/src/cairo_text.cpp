@@ -8,6 +8,8 @@
 //   Rotated text is rendered the same way and the string bitmap is rotated about matplotlib's
 //   anchor (rule 7), resampled by Cairo's best filter (pixman's Lanczos-like kernel; Agg uses
 //   spline36).
+// - Mathtext on raster output arrives as one coverage image made by the text layer
+//   (draw_text_image), composited the same way.
 // - PDF and PS: the glyphs are shown in the real font (a cairo-ft face made from the font
 //   file's bytes; Cairo embeds a subset) with the run's text and clusters, so the text can be
 //   selected and extracted.
@@ -276,6 +278,31 @@ void CairoRenderer::draw_glyphs(const GraphicsContext& gc, const GlyphRun& run, 
   }
   cairo_restore(cr_);
   check(cr_, "draw_glyphs");
+}
+
+void CairoRenderer::draw_text_image(const GraphicsContext& gc, const TextImage& image, double x,
+                                    double y) {
+  if (image.width <= 0 || image.height <= 0 || !std::isfinite(x) || !std::isfinite(y)) return;
+  const auto w = static_cast<std::size_t>(image.width);
+  if (image.coverage.size() < w * static_cast<std::size_t>(image.height)) return;
+  const Rgba color = gc.effective_color();
+  if (color.a <= 0) return;
+  SurfacePtr mask(cairo_image_surface_create(CAIRO_FORMAT_A8, image.width, image.height));
+  check(mask.get(), "draw_text_image: mask");
+  cairo_surface_flush(mask.get());
+  unsigned char* data = cairo_image_surface_get_data(mask.get());
+  const int stride = cairo_image_surface_get_stride(mask.get());
+  for (int row = 0; row < image.height; ++row) {
+    std::memcpy(data + static_cast<std::ptrdiff_t>(row) * stride,
+                image.coverage.data() + static_cast<std::size_t>(row) * w, w);
+  }
+  cairo_surface_mark_dirty(mask.get());
+  cairo_save(cr_);
+  apply_clip(gc);
+  cairo_set_source_rgba(cr_, color.r, color.g, color.b, color.a);
+  cairo_mask_surface(cr_, mask.get(), x, height() - y);  // the top-left corner, y down
+  cairo_restore(cr_);
+  check(cr_, "draw_text_image");
 }
 
 }  // namespace strata::cairo_backend

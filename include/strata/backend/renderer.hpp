@@ -45,6 +45,20 @@ struct GlyphBitmap {
   std::int64_t xmin = 0, ymin = 0, xmax = 0, ymax = 0;
 };
 
+/// Text the text layer rendered to coverage itself, as matplotlib's mathtext renders math for
+/// Agg (one FT2Image for the whole expression). Rows run top to bottom, one byte a pixel.
+///
+/// **Example**
+/// ```
+/// strata::TextImage img{.width = 2, .height = 1, .coverage = {255, 128}};
+/// renderer.draw_text_image(gc, img, 10, 20);  // top-left corner at display (10, 20)
+/// ```
+struct TextImage {
+  int width = 0;
+  int height = 0;
+  std::vector<std::uint8_t> coverage{};  ///< width * height bytes, 0-255
+};
+
 /// The bytes of a font file and the face index inside it, for backends that embed fonts.
 /// `data` stays valid as long as the GlyphSource lives.
 struct FontFile {
@@ -165,6 +179,18 @@ class STRATA_API Renderer {
   /// Fallback: each glyph outline filled through draw_path.
   virtual void draw_glyphs(const GraphicsContext& gc, const GlyphRun& run, double x, double y,
                            double angle_deg);
+
+  /// True when this renderer takes mathtext as a TextImage (draw_text_image), rendered as
+  /// matplotlib's Agg renders it; false (the default) for vector output, which gets the glyph
+  /// runs (draw_glyphs) and rectangles (draw_path) instead.
+  [[nodiscard]] virtual bool prefers_text_images() const { return false; }
+
+  /// Fills `image`'s coverage with gc's color, unrotated, its top-left corner at display
+  /// point (x, y) (pixel corners for raster output: callers round first, as matplotlib's
+  /// RendererAgg.draw_text_image takes integers). Clipped by gc.
+  /// Fallback: draw_image of gc's color with the coverage as alpha, nearest-neighbour.
+  virtual void draw_text_image(const GraphicsContext& gc, const TextImage& image, double x,
+                               double y);
 
   /// Groups for structured vector output (an SVG <g id>); no-ops by default.
   virtual void open_group(const std::string& name, const std::string& gid);

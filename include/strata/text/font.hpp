@@ -70,6 +70,11 @@ class STRATA_API Font : public GlyphSource {
   /// Metrics at `size_px` pixels per em, as matplotlib's FT2Font reports them (hinting set
   /// up as matplotlib's Agg: see reference §7).
   [[nodiscard]] virtual GlyphMetrics glyph_metrics(std::uint32_t glyph, double size_px) const = 0;
+  /// The unhinted advance at `size_px` in pixels, as matplotlib's mathtext takes it
+  /// (FT2Font's `linearHoriAdvance / 65536`). Default: glyph_metrics().advance.
+  [[nodiscard]] virtual double linear_advance(std::uint32_t glyph, double size_px) const {
+    return glyph_metrics(glyph, size_px).advance;
+  }
   /// Kerning between two glyphs at `size_px`, in pixels.
   [[nodiscard]] virtual double kerning(std::uint32_t left, std::uint32_t right,
                                        double size_px) const = 0;

@@ -9,6 +9,7 @@
 // matplotlib hands to RendererAgg.draw_text, so the backends round it exactly as Agg does.
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -89,6 +90,9 @@ struct TextLine {
   Point offset{};
   std::vector<GlyphRun> runs{};  ///< glyphs relative to the origin, unrotated
   std::vector<Path> rects{};     ///< math rectangles relative to the origin, unrotated
+  /// The math layout of a math line (null otherwise): raster renderers draw it as one image
+  /// (render_math), as matplotlib's Agg draws mathtext.
+  std::shared_ptr<const MathLayout> math{};
 };
 
 /// The result of layout_text. All lengths are pixels at `dpi`, y up, relative to the anchor.
@@ -134,6 +138,9 @@ struct TextLayout {
 /// Draws the layout with its anchor at display point `anchor` (y up): first the background
 /// box if any, then each line with the text color `gc.color`, rotated by layout.rotation.
 /// Lay out at the renderer's dpi (renderer.dpi()) so that positions are display units.
+/// Unrotated math lines go to renderers that prefer text images (raster output) as one image
+/// from render_math placed as matplotlib's RendererAgg.draw_mathtext places it; otherwise
+/// lines are drawn as glyph runs (draw_glyphs) and rectangles (draw_path).
 ///
 /// **Example**
 /// ```

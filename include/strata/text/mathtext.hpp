@@ -22,7 +22,11 @@
 // - Big operators (∑ ∏ ∫ ∮ ...) use "DejaVu Sans Display" / "DejaVu Serif Display" when
 //   find_font() can find those faces (matplotlib ships them), else the regular face.
 // - An unmatched `}` is an error (matplotlib silently ignores the rest of the expression).
-// - Kerning is looked up as matplotlib 3.6 does (with code points in place of glyph ids).
+// - Kerning is looked up as matplotlib 3.6 does (with code points in place of glyph ids), at
+//   the glyph's size; matplotlib's shared FT2Font answers at the size it was last set to, which
+//   differs only when a cached glyph of another size was looked up in between.
+// - Metrics (hinted boxes, unhinted advances) are FreeType's at the size to 1/64 point, as
+//   matplotlib's FT2Font::set_size; a fractional dpi is not truncated as FT_Set_Char_Size does.
 
 #include <cstdint>
 #include <string_view>
@@ -61,6 +65,30 @@ struct MathRect {
   double h = 0.0;
 };
 
+/// One glyph of a MathRaster: where matplotlib's Agg output draws it into the image.
+struct MathRasterGlyph {
+  double x = 0.0;        ///< the pen's x, pixels from the image's left edge
+  double top = 0.0;      ///< the glyph's top (its baseline minus its TeX height), pixels, y down
+  double size_px = 0.0;  ///< the em size FreeType renders at (the size to 1/64 point)
+};
+
+/// One rectangle of a MathRaster: (x1, y1) top-left and (x2, y2) bottom-right corners,
+/// pixels from the image's top-left corner, y down.
+struct MathRasterRect {
+  double x1 = 0.0, y1 = 0.0, x2 = 0.0, y2 = 0.0;
+};
+
+/// How matplotlib's Agg output rasterizes a math layout (Output.to_raster): one coverage
+/// image for the whole expression, each glyph drawn at its truncated position, each
+/// rectangle filled on whole pixels. Positions are matplotlib's to the last bit (the
+/// expression shipped a second time at the image's origin, as matplotlib does).
+struct MathRaster {
+  int width = 0;   ///< ceil(width)
+  int height = 0;  ///< ceil(height - depth + max(depth, 0)) (matplotlib's ceil(h + max(d, 0)))
+  std::vector<MathRasterGlyph> glyphs{};  ///< one per MathLayout::glyphs, same order
+  std::vector<MathRasterRect> rects{};    ///< one per MathLayout::rects, same order
+};
+
 /// The result of laying out a string with math.
 ///
 /// Glyph and rectangle coordinates are relative to the left end of the baseline (y up),
@@ -80,6 +108,7 @@ struct MathLayout {
   double box_depth = 0.0;
   std::vector<MathGlyph> glyphs{};
   std::vector<MathRect> rects{};
+  MathRaster raster{};  ///< the raster rendering (render_math draws it)
 };
 
 /// matplotlib's `cbook.is_math_text`: true when `s` has an even, non-zero number of
@@ -107,6 +136,24 @@ struct MathLayout {
 [[nodiscard]] STRATA_API MathLayout
 parse_and_layout_math(std::string_view text, const FontProperties& props, double dpi,
                       MathFontset fontset = MathFontset::dejavusans);
+
+/// The layout rendered to coverage as matplotlib's Agg output renders math
+/// (mathtext.MathTextParser("agg"), Output.to_raster): an image of layout.raster's size, each
+/// glyph hinted as plain text (rcParams text.hinting "force_autohint"), rendered at pen
+/// (0, 0) and drawn with its left at int(x) + bitmap_left and its top row at int(top),
+/// coverage OR-combined; each rectangle filled on whole pixels (FT2Image::draw_rect_filled).
+/// Glyphs of fonts without bitmaps (GlyphSource::has_bitmaps) are left out.
+///
+/// Place the image as RendererAgg.draw_mathtext does: its top-left corner at device pixel
+/// (round(x), round(y + depth) + 1 - image.height), (x, y) being the layout origin in device
+/// pixels, y down (draw_text does this for raster renderers).
+///
+/// **Example**
+/// ```
+/// auto m = strata::parse_and_layout_math("$x^2$", {.size = 14}, 100.0);
+/// strata::TextImage img = strata::render_math(m);  // 23 x 22 pixels
+/// ```
+[[nodiscard]] STRATA_API TextImage render_math(const MathLayout& layout);
 
 /// A math layout ready for a Renderer: glyph runs grouped by font and size (positions relative
 /// to the layout origin) and the rectangles as closed paths.
