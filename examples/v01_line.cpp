@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   ax.set_title("Sine and cosine");
   ax.set_xlabel("x (radians)");
   ax.set_ylabel("y");
+  ax.legend();
   ax.grid(true);
   look::save_all(fig, out, "v01_line");
 }

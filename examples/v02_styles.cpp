@@ -37,5 +37,6 @@ int main(int argc, char** argv) {
   ax.set_xlim(0, 10);
   ax.set_ylim(-1.5, 8.0);
   ax.set_title("Line styles and markers");
+  ax.legend({.loc = "upper right"});
   look::save_all(fig, out, "v02_styles");
 }

@@ -28,5 +28,6 @@ int main(int argc, char** argv) {
   ax.set_xlabel("x");
   ax.set_ylabel("y");
   ax.set_title("Power laws on log-log axes");
+  ax.legend({.loc = "upper left"});
   look::save_all(fig, out, "v09_loglog");
 }

@@ -290,6 +290,13 @@ Patch& Axes::add_patch(std::unique_ptr<Patch> patch) {
 }
 
 bool Axes::remove(const Artist& artist) {
+  auto ca = std::find_if(child_axes_.begin(), child_axes_.end(),
+                         [&](const auto& c) { return c.get() == &artist; });
+  if (ca != child_axes_.end()) {
+    child_axes_.erase(ca);
+    set_stale();
+    return true;
+  }
   auto it = std::find_if(children_.begin(), children_.end(),
                          [&](const auto& c) { return c.get() == &artist; });
   if (it == children_.end()) return false;
@@ -300,6 +307,7 @@ bool Axes::remove(const Artist& artist) {
 
 void Axes::clear() {
   children_.clear();
+  child_axes_.clear();
   data_lim_->set_points(Bbox::null());
   view_lim_->set_points(Bbox::unit());
   ignore_datalim_ = true;
@@ -818,13 +826,31 @@ void Axes::set_adjustable(std::string_view adjustable) {
 }
 
 void Axes::apply_aspect() {
-  if (!aspect_) {
-    position_->set_points(original_position_->get_points());
+  // The box to work in: the axes locator's (a colorbar's), else the original position.
+  const Bbox pb = axes_locator_ ? axes_locator_(*this) : original_position_->get_points();
+  if (!aspect_ && !box_aspect_) {
+    position_->set_points(pb);
+    return;
+  }
+  const Size fs = figure_->get_size_inches();
+  const double fig_aspect = fs.height / fs.width;
+  // pb shrunk to a physical height / width and placed by the anchor (matplotlib's
+  // Bbox.shrunk_to_aspect(box_aspect, pb, fig_aspect).anchored(anchor, pb)).
+  auto shrunk_anchored = [&](double box_aspect) {
+    const double w = pb.width(), h = pb.height();
+    double H = w * box_aspect / fig_aspect, W = w;
+    if (H > h) {
+      W = h * fig_aspect / box_aspect;
+      H = h;
+    }
+    return Bbox::from_bounds(pb.x0 + anchor_.first * (w - W), pb.y0 + anchor_.second * (h - H), W,
+                             H);
+  };
+  if (!aspect_) {  // a box aspect alone (set_box_aspect makes the adjustable "datalim")
+    position_->set_points(shrunk_anchored(*box_aspect_));
     return;
   }
   const double aspect = *aspect_;
-  const Size fs = figure_->get_size_inches();
-  const double fig_aspect = fs.height / fs.width;
   auto tr_x = xaxis_->get_scale().get_transform();
   auto tr_y = yaxis_->get_scale().get_transform();
   auto [x0, x1] = get_xlim();
@@ -833,26 +859,17 @@ void Axes::apply_aspect() {
   auto ty = [&](double v) { return tr_y->transform({v, v}).y; };
   const double xsize = std::max(std::abs(tx(x1) - tx(x0)), 1e-30);
   const double ysize = std::max(std::abs(ty(y1) - ty(y0)), 1e-30);
-  const Bbox pb = original_position_->get_points();
   if (adjustable_ == "box") {
-    const double box_aspect = aspect * (ysize / xsize);
-    const double w = pb.width(), h = pb.height();
-    double H = w * box_aspect / fig_aspect, W = w;
-    if (H > h) {
-      W = h * fig_aspect / box_aspect;
-      H = h;
-    }
-    // anchored 'C'
-    const double L = pb.x0 + 0.5 * (w - W), B = pb.y0 + 0.5 * (h - H);
-    position_->set_points(Bbox::from_bounds(L, B, W, H));
+    position_->set_points(shrunk_anchored(aspect * (ysize / xsize)));
     return;
   }
   // adjustable "datalim": change the limits so the box keeps its shape (matplotlib's
   // apply_aspect, step for step).
-  position_->set_points(pb);
+  const Bbox pos = box_aspect_ ? shrunk_anchored(*box_aspect_) : pb;
+  position_->set_points(pos);
   const double xmin = std::min(tx(x0), tx(x1)), xmax = std::max(tx(x0), tx(x1));
   const double ymin = std::min(ty(y0), ty(y1)), ymax = std::max(ty(y0), ty(y1));
-  const double box_aspect = fig_aspect * (pb.height() / pb.width());
+  const double box_aspect = fig_aspect * (pos.height() / pos.width());
   const double data_ratio = box_aspect / aspect;
   const double y_expander = data_ratio * xsize / ysize - 1;
   if (std::abs(y_expander) < 0.005) return;
@@ -1118,7 +1135,12 @@ void Axes::update_title_position(double dpi) {
   if (title_y_) return;
   // Titles sit above the axes, or above top tick labels / an x label at the top.
   double top = -kInf;
-  for (Axes* a : {this}) {
+  std::vector<Axes*> axs{this};
+  for (auto& c : child_axes_) {  // child positions must be updated first
+    c->apply_aspect();
+    axs.push_back(c.get());
+  }
+  for (Axes* a : axs) {
     Bbox bb = Bbox::null();
     const TickStyle& s = a->xaxis_->major_style();
     if ((s.tick2on && s.label2on) || a->xaxis_->get_label_position() == "top") {
@@ -1153,6 +1175,7 @@ void Axes::draw_children(Renderer& renderer) {
     artists.push_back(yaxis_.get());
   }
   for (auto& t : titles_) artists.push_back(t.get());
+  for (auto& c : child_axes_) artists.push_back(c.get());
   for (auto& a : extra_artists_) artists.push_back(a.get());
   std::stable_sort(artists.begin(), artists.end(), [](const Artist* a, const Artist* b) {
     return a->get_zorder() < b->get_zorder();
@@ -1177,29 +1200,51 @@ void Axes::draw(Renderer& renderer) {
   set_stale(false);
 }
 
-Bbox Axes::get_tightbbox() const {
+Bbox Axes::get_tightbbox() const { return get_tightbbox(false); }
+
+Bbox Axes::get_tightbbox(bool for_layout_only) const {
+  // matplotlib's Axes.get_tightbbox: the axes box, the axes' Axis in layout-only mode, the
+  // titles (1 px wide for layout engines), and the extra artists: spines with their tick
+  // marks, and the visible children in the layout. Boxes empty or infinite are skipped.
   if (!get_visible()) return Bbox::null();
   unstale_view_lim();
   const_cast<Axes*>(this)->apply_aspect();
   const_cast<Axes*>(this)->update_title_position(figure_dpi());
-  Bbox u = bbox_->get_points();
+  auto positive_finite = [](const Bbox& b) {
+    return !b.is_null() && b.width() > 0 && b.height() > 0 && std::isfinite(b.width()) &&
+           std::isfinite(b.height());
+  };
+  Bbox u = Bbox::null();
+  auto add_unless_empty = [&u](const Bbox& b) {
+    if (b.is_null() || (b.width() == 0 && b.height() == 0)) return;
+    u = Bbox::union_of(u, b);
+  };
   if (axison_) {
-    u = Bbox::union_of(u, xaxis_->get_tightbbox());
-    u = Bbox::union_of(u, yaxis_->get_tightbbox());
+    add_unless_empty(xaxis_->get_tightbbox(true));
+    add_unless_empty(yaxis_->get_tightbbox(true));
   }
+  add_unless_empty(bbox_->get_points());
   for (const auto& t : titles_) {
-    if (t->get_visible() && !t->get_text().empty()) u = Bbox::union_of(u, t->get_window_extent());
+    if (!t->get_visible()) continue;
+    Bbox bt = t->get_window_extent();
+    if (bt.is_null()) continue;
+    if (for_layout_only && bt.width() > 0) {
+      bt.x0 = (bt.x0 + bt.x1) / 2 - 0.5;
+      bt.x1 = bt.x0 + 1.0;
+    }
+    add_unless_empty(bt);
   }
-  for (const auto& c : children_) {
-    if (!c->get_visible() || !c->get_in_layout()) continue;
-    const Bbox b = c->get_tightbbox();
-    if (!b.is_null() && std::isfinite(b.x0) && std::isfinite(b.y0)) u = Bbox::union_of(u, b);
+  auto add_extra = [&](const Artist& a) {
+    if (!a.get_visible() || !a.get_in_layout()) return;
+    const Bbox b = a.get_tightbbox();
+    if (positive_finite(b)) u = Bbox::union_of(u, b);
+  };
+  if (axison_ && frameon_) {
+    for (const auto& s : spines_) add_extra(*s);
   }
-  for (const auto& c : extra_artists_) {
-    if (!c->get_visible() || !c->get_in_layout()) continue;
-    const Bbox b = c->get_tightbbox();
-    if (!b.is_null()) u = Bbox::union_of(u, b);
-  }
+  for (const auto& c : children_) add_extra(*c);
+  for (const auto& c : extra_artists_) add_extra(*c);
+  for (const auto& c : child_axes_) add_extra(*c);
   return u;
 }
 

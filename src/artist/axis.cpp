@@ -582,7 +582,17 @@ void Axis::draw(Renderer& renderer) {
   set_stale(false);
 }
 
-Bbox Axis::get_tightbbox() const {
+namespace {
+// matplotlib keeps boxes with 0 < width < inf and 0 < height < inf.
+bool positive_finite(const Bbox& b) {
+  return !b.is_null() && b.width() > 0 && b.height() > 0 && std::isfinite(b.width()) &&
+         std::isfinite(b.height());
+}
+}  // namespace
+
+Bbox Axis::get_tightbbox() const { return get_tightbbox(false); }
+
+Bbox Axis::get_tightbbox(bool for_layout_only) const {
   if (!get_visible()) return Bbox::null();
   const double dpi = figure_dpi();
   // Re-place the label and offset text for the current state, as draw does.
@@ -593,12 +603,26 @@ Bbox Axis::get_tightbbox() const {
   (void)compute_ticks(false);
   self->offset_text_->set_text(major_formatter_->get_offset());
   Bbox u = Bbox::null();
-  for (const Bbox& b : ext.side1) u = Bbox::union_of(u, b);
-  for (const Bbox& b : ext.side2) u = Bbox::union_of(u, b);
-  for (const Text* t : {label_.get(), offset_text_.get()}) {
-    if (t->get_visible() && !t->get_text().empty()) {
-      u = Bbox::union_of(u, t->get_window_extent(dpi));
+  auto add = [&u](const Bbox& b) {
+    if (positive_finite(b)) u = Bbox::union_of(u, b);
+  };
+  if (offset_text_->get_visible()) add(offset_text_->get_window_extent(dpi));
+  for (const Bbox& b : ext.side1) add(b);
+  for (const Bbox& b : ext.side2) add(b);
+  if (label_->get_visible()) {
+    Bbox lb = label_->get_window_extent(dpi);
+    // Layout engines count only the label's position along the axis, not its length.
+    if (for_layout_only && !lb.is_null()) {
+      if (is_x_ && lb.width() > 0) {
+        lb.x0 = (lb.x0 + lb.x1) / 2 - 0.5;
+        lb.x1 = lb.x0 + 1.0;
+      }
+      if (!is_x_ && lb.height() > 0) {
+        lb.y0 = (lb.y0 + lb.y1) / 2 - 0.5;
+        lb.y1 = lb.y0 + 1.0;
+      }
     }
+    add(lb);
   }
   return u;
 }

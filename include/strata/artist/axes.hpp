@@ -21,6 +21,7 @@
 
 #include "strata/artist/artist.hpp"
 #include "strata/artist/axis.hpp"
+#include "strata/artist/collections.hpp"
 #include "strata/artist/legend.hpp"
 #include "strata/artist/lines.hpp"
 #include "strata/artist/patches.hpp"
@@ -32,6 +33,7 @@ namespace strata {
 
 class Figure;
 class SubplotSpec;
+class SecondaryAxis;
 
 /// Options of set_xscale / set_yscale.
 struct ScaleOptions {
@@ -110,6 +112,9 @@ class STRATA_API Axes : public Artist {
   [[nodiscard]] Bbox get_window_extent() const override;
   /// Everything drawn by this Axes (axis labels, tick labels, titles, ...) at the figure dpi.
   [[nodiscard]] Bbox get_tightbbox() const override;
+  /// With `for_layout_only` (the layout engines), axis labels and titles count 1 px wide, as
+  /// matplotlib's.
+  [[nodiscard]] Bbox get_tightbbox(bool for_layout_only) const;
 
   /// Applies the properties of `options` (add_subplot / subplot_kw keywords).
   void apply_options(const AxesOptions& options);
@@ -371,6 +376,107 @@ class STRATA_API Axes : public Artist {
   /// The legend, or nullptr.
   [[nodiscard]] Legend* get_legend() const;
 
+  // ---- secondary axes (src/artist/axes_secondary.cpp) ---------------------------------
+  /// A second x axis showing forward(x) of this Axes' x (matplotlib's secondary_xaxis), at
+  /// "top" or "bottom" or at an axes fraction (0 bottom, 1 top; outside the box too).
+  /// `forward` and `inverse` convert parent to secondary values and back; give both or
+  /// neither (identity). ValueError for another location name, a non-finite fraction or one
+  /// function alone. The returned axis is an Axes (set_xlabel, tick_params, ...) owned by
+  /// this Axes and drawn with its children; it follows this Axes' position, limits and scale
+  /// at every draw.
+  ///
+  /// **Example**
+  /// ```
+  /// auto deg2rad = [](double d) { return d * std::numbers::pi / 180; };
+  /// auto rad2deg = [](double r) { return r * 180 / std::numbers::pi; };
+  /// ax.secondary_xaxis("top", deg2rad, rad2deg).set_xlabel("angle [rad]");
+  /// ax.secondary_yaxis(1.2).set_ylabel("same, further right");
+  /// ```
+  SecondaryAxis& secondary_xaxis(std::string_view location,
+                                 std::function<double(double)> forward = {},
+                                 std::function<double(double)> inverse = {});
+  SecondaryAxis& secondary_xaxis(double location, std::function<double(double)> forward = {},
+                                 std::function<double(double)> inverse = {});
+  /// A second y axis at "left", "right" or an axes fraction (0 left, 1 right); as
+  /// secondary_xaxis.
+  SecondaryAxis& secondary_yaxis(std::string_view location,
+                                 std::function<double(double)> forward = {},
+                                 std::function<double(double)> inverse = {});
+  SecondaryAxis& secondary_yaxis(double location, std::function<double(double)> forward = {},
+                                 std::function<double(double)> inverse = {});
+  /// The child axes (secondary axes) in the order they were added (matplotlib's
+  /// child_axes).
+  [[nodiscard]] std::vector<Axes*> get_child_axes() const;
+
+  // ---- collections (src/artist/axes_collections.cpp) ----------------------------------
+  /// Adds a collection (matplotlib's add_collection): sets its figure, axes, transform (when
+  /// unset) and clip box, labels it "_childN" when it has no label, and with `autolim` grows
+  /// the data limits by its get_datalim(transData) (no autoscaling is requested, as in
+  /// matplotlib; plotting methods request it). As in matplotlib 3.6, relim() does not see
+  /// collections.
+  Collection& add_collection(std::unique_ptr<Collection> collection, bool autolim = true);
+  /// The collections added to this Axes, in insertion order.
+  [[nodiscard]] std::vector<Collection*> get_collections() const;
+  /// Markers at (x, y) (matplotlib's scatter): sizes s in points^2, colors mapped from c
+  /// through cmap/norm (vmin/vmax) or given by color/facecolors; edges "face" by default.
+  /// Points with a non-finite x, y, s or c are left out (c: unless plotnonfinite). ValueError
+  /// when the sizes of x, y, s or c disagree ("'c' argument has 3 elements, which is
+  /// inconsistent with 'x' and 'y' with size 4."), for c together with color, and for
+  /// vmin/vmax together with a norm.
+  ///
+  /// **Example**
+  /// ```
+  /// auto& sc = ax.scatter(x, y, {.s = sizes, .c = values, .cmap = "viridis", .alpha = 0.7});
+  /// fig.colorbar(sc, {.label = "value"});
+  /// ```
+  PathCollection& scatter(std::span<const double> x, std::span<const double> y,
+                          const ScatterOptions& options = {});
+  /// Markers over a DataContainer with fields "x", "y" and optionally "s" and "c" (queried
+  /// at draw time); options.c must then be empty, options.s gives fixed sizes.
+  PathCollection& scatter(DataContainerPtr data, const ScatterOptions& options = {});
+  /// The area between y1 and y2 (default 0) over x (matplotlib's fill_between): one polygon
+  /// per run of points where `where` holds and the values are finite; color from the cycle
+  /// unless given. ValueError when the lengths differ or `step` is not pre/post/mid.
+  ///
+  /// **Example**
+  /// ```
+  /// ax.fill_between(x, lower, upper, {.alpha = 0.2, .label = "1 sigma"});
+  /// ax.fill_between(x, y, 0.0, {.where = positive, .interpolate = true});
+  /// ```
+  PolyCollection& fill_between(std::span<const double> x, std::span<const double> y1,
+                               const FillBetweenOptions& options = {});
+  PolyCollection& fill_between(std::span<const double> x, std::span<const double> y1, double y2,
+                               const FillBetweenOptions& options = {});
+  PolyCollection& fill_between(std::span<const double> x, std::span<const double> y1,
+                               std::span<const double> y2, const FillBetweenOptions& options = {});
+  /// fill_between over a DataContainer with fields "x", "y1", "y2" and optionally "where"
+  /// (non-zero: fill); the polygons are built at draw time.
+  PolyCollection& fill_between(DataContainerPtr data, const FillBetweenOptions& options = {});
+  /// The area between x1 and x2 (default 0) over y (matplotlib's fill_betweenx).
+  PolyCollection& fill_betweenx(std::span<const double> y, std::span<const double> x1,
+                                const FillBetweenOptions& options = {});
+  PolyCollection& fill_betweenx(std::span<const double> y, std::span<const double> x1, double x2,
+                                const FillBetweenOptions& options = {});
+  PolyCollection& fill_betweenx(std::span<const double> y, std::span<const double> x1,
+                                std::span<const double> x2, const FillBetweenOptions& options = {});
+  /// fill_betweenx over a DataContainer with fields "x" (the independent y values), "y1",
+  /// "y2" and optionally "where", as for fill_between.
+  PolyCollection& fill_betweenx(DataContainerPtr data, const FillBetweenOptions& options = {});
+  /// The box's aspect, height / width in physical units (matplotlib's set_box_aspect): the
+  /// active position is the largest box of that aspect inside the original position, placed
+  /// by the anchor. Sets the adjustable to "datalim" when given. nullopt: none.
+  /// ValueError for a non-positive or non-finite aspect.
+  void set_box_aspect(std::optional<double> aspect);
+  [[nodiscard]] std::optional<double> get_box_aspect() const { return box_aspect_; }
+  /// Where a box shrunk by the aspect sits: "C", "SW", "S", "SE", "E", "NE", "N", "NW", "W"
+  /// or (x, y) fractions (matplotlib's set_anchor). ValueError for other names.
+  void set_anchor(std::string_view anchor);
+  void set_anchor(double x, double y);
+  [[nodiscard]] std::pair<double, double> get_anchor() const { return anchor_; }
+  /// A function giving the position (figure fractions) to use instead of the original one at
+  /// every draw (matplotlib's set_axes_locator; a colorbar's with extensions). Empty: none.
+  void set_axes_locator(std::function<Bbox(Axes&)> locator);
+
   // ---- incremental drawing -------------------------------------------------------------
   /// Draws one artist of this Axes onto the figure's canvas as it stands (no full redraw);
   /// the canvas can then be saved with Canvas::print_raster_as_is. Draws the whole figure
@@ -388,6 +494,11 @@ class STRATA_API Axes : public Artist {
   /// Marks the view limits for recomputation at the next draw.
   void request_autoscale_view(bool x = true, bool y = true);
 
+ protected:
+  /// Sets the active position for the aspect ratio before a draw or a measurement
+  /// (matplotlib's apply_aspect); a SecondaryAxis places itself on its parent here.
+  virtual void apply_aspect();
+
  private:
   friend class Axis;
   friend class Figure;
@@ -397,7 +508,6 @@ class STRATA_API Axes : public Artist {
   void set_lim_impl(bool x, std::optional<double> lo, std::optional<double> hi, bool emit,
                     bool auto_off);
   void update_datalim_from(const Artist& artist);
-  void apply_aspect();
   Artist& adopt(std::unique_ptr<Artist> artist);
   void draw_children(Renderer& renderer);
   void update_title_position(double dpi);
@@ -427,6 +537,9 @@ class STRATA_API Axes : public Artist {
   std::vector<std::unique_ptr<Artist>> children_;
   // Artists drawn with the axes but not part of the data (the legend).
   std::vector<std::unique_ptr<Artist>> extra_artists_;
+  // Axes drawn as children of this one, sorted by zorder with the other children; the
+  // titles go above their decorations (matplotlib's child_axes: secondary axes).
+  std::vector<std::unique_ptr<Axes>> child_axes_;
 
   bool axison_ = true;
   bool frameon_ = true;
@@ -446,6 +559,10 @@ class STRATA_API Axes : public Artist {
   std::size_t patch_cycle_ = 0;
   std::shared_ptr<SharedGroup> sharex_group_;
   std::shared_ptr<SharedGroup> sharey_group_;
+  // Box aspect, anchor and locator (src/artist/axes_collections.cpp; used by apply_aspect).
+  std::optional<double> box_aspect_{};
+  std::pair<double, double> anchor_{0.5, 0.5};
+  std::function<Bbox(Axes&)> axes_locator_{};
 };
 
 }  // namespace strata

@@ -100,6 +100,9 @@ class STRATA_API Axis : public Artist {
   void draw(Renderer& renderer) override;
   /// The union of the tick labels, the axis label and the offset text, at the figure dpi.
   [[nodiscard]] Bbox get_tightbbox() const override;
+  /// With `for_layout_only`, the axis label counts 1 px along the axis (matplotlib's
+  /// _get_tightbbox_for_layout_only), so a long label makes no room sideways.
+  [[nodiscard]] Bbox get_tightbbox(bool for_layout_only) const;
   [[nodiscard]] Bbox get_window_extent() const override { return get_tightbbox(); }
 
   [[nodiscard]] bool is_x() const { return is_x_; }

@@ -14,6 +14,7 @@
 
 #include "strata/artist/artist.hpp"
 #include "strata/artist/axes.hpp"
+#include "strata/artist/colorbar.hpp"
 #include "strata/artist/gridspec.hpp"
 #include "strata/artist/text.hpp"
 #include "strata/backend/canvas.hpp"
@@ -178,6 +179,22 @@ class STRATA_API Figure : public Artist, public Drawable {
                  const LegendOptions& options = {});
   /// The most recently added figure legend, or nullptr.
   [[nodiscard]] Legend* get_legend() const;
+
+  // ---- colorbar (src/artist/colorbar.cpp) -----------------------------------------------
+  /// A colorbar for `mappable` (matplotlib's Figure.colorbar): in options.cax, or in a new
+  /// Axes that takes room from options.ax / options.axs (default: the mappable's Axes) as
+  /// matplotlib's make_axes_gridspec (a single subplot, use_gridspec, no constrained layout)
+  /// or make_axes. The new Axes is listed by get_axes() after the others. ValueError when no
+  /// Axes can be found, for a bad location / orientation pair, fraction, shrink, aspect or
+  /// pad, and for parents of another figure.
+  ///
+  /// **Example**
+  /// ```
+  /// auto& sc = ax.scatter(x, y, {.c = v});
+  /// strata::Colorbar& cb = fig.colorbar(sc, {.label = "value"});
+  /// fig.colorbar(sc, {.location = "bottom", .shrink = 0.6});
+  /// ```
+  Colorbar& colorbar(ScalarMappable& mappable, const ColorbarOptions& options = {});
 
   // ---- layout --------------------------------------------------------------------------
   /// Adjusts the subplot parameters so that labels do not overlap (matplotlib's
