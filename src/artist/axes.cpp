@@ -211,7 +211,12 @@ Size Axes::pixel_size() const {
   return {std::abs(b.width()), std::abs(b.height())};
 }
 
-TransformPtr Axes::axes_to_data() const { return trans_axes_ - trans_data_; }
+TransformPtr Axes::axes_to_data() const {
+  // One live node per Axes (made on first use): containers key their caches on its id and
+  // version, so a new node per call would make every query a cache miss.
+  if (!axes_to_data_) axes_to_data_ = trans_axes_ - trans_data_;
+  return axes_to_data_;
+}
 
 // ---- children -------------------------------------------------------------------------
 
@@ -307,6 +312,7 @@ bool Axes::remove(const Artist& artist) {
 
 void Axes::clear() {
   children_.clear();
+  extra_artists_.clear();  // the legend, as matplotlib's cla()
   child_axes_.clear();
   data_lim_->set_points(Bbox::null());
   view_lim_->set_points(Bbox::unit());

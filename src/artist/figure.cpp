@@ -143,16 +143,35 @@ Axes& Figure::add_subplot(const SubplotSpec& spec, const AxesOptions& options) {
   return adopt_axes(std::move(ax));
 }
 
+std::shared_ptr<GridSpecBase> Figure::existing_gridspec(int nrows, int ncols) const {
+  // matplotlib's GridSpec._check_gridspec_exists: reuse the top-level grid of that shape.
+  for (const auto& ax : axes_) {
+    const auto& ss = ax->get_subplotspec();
+    if (!ss) continue;
+    const SubplotSpec top = ss->get_topmost_subplotspec();
+    const auto& gs = top.get_gridspec();
+    if (gs && gs->nrows() == nrows && gs->ncols() == ncols) return gs;
+  }
+  return nullptr;
+}
+
 Axes& Figure::add_subplot(int nrows, int ncols, int index, const AxesOptions& options) {
-  return add_subplot(SubplotSpec::from_geometry(nrows, ncols, index), options);
+  return add_subplot(
+      SubplotSpec::from_geometry(nrows, ncols, index, existing_gridspec(nrows, ncols)), options);
 }
 
 Axes& Figure::add_subplot(int nrows, int ncols, std::pair<int, int> span,
                           const AxesOptions& options) {
-  return add_subplot(SubplotSpec::from_geometry(nrows, ncols, span), options);
+  return add_subplot(
+      SubplotSpec::from_geometry(nrows, ncols, span, existing_gridspec(nrows, ncols)), options);
 }
 
 Axes& Figure::add_subplot(int three_digit, const AxesOptions& options) {
+  if (three_digit >= 100 && three_digit <= 999) {
+    const int nrows = three_digit / 100, ncols = (three_digit / 10) % 10;
+    return add_subplot(SubplotSpec::from_three_digit(three_digit, existing_gridspec(nrows, ncols)),
+                       options);
+  }
   return add_subplot(SubplotSpec::from_three_digit(three_digit), options);
 }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "strata/artist/figure.hpp"
+#include "strata/data/func_container.hpp"
 #include "strata/error.hpp"
 #include "support/catch.hpp"
 #include "support/image_tools.hpp"
@@ -648,4 +649,42 @@ TEST_CASE("Axes: axline spans the view whatever the limits", "[artist]") {
   CHECK(error_of([&] {
           ax.axline({1, 1}, std::nullopt);
         }) == "Exactly one of 'xy2' and 'slope' must be given");
+}
+
+TEST_CASE("Line2D over a FuncContainer: resampled for a new view, cached otherwise", "[artist]") {
+  strata::Figure fig;
+  strata::Axes& ax = fig.add_subplot();
+  auto f = std::make_shared<strata::FuncContainer>([](double x) { return std::sin(x); });
+  strata::Line2D& line = ax.plot(f);
+  ax.set_xlim(0, 10);
+  ax.set_ylim(-1, 1);
+  (void)fig.to_bytes("rgba");
+  (void)fig.to_bytes("rgba");
+  CHECK(line.rebuild_count() == 1);  // the same view: the container's key repeats
+  ax.set_xlim(0, 20);
+  (void)fig.to_bytes("rgba");
+  CHECK(line.rebuild_count() == 2);  // a new view: sampled again for it
+  const auto x = line.get_xdata();
+  REQUIRE_FALSE(x.empty());
+}
+
+TEST_CASE("Figure: add_subplot reuses the grid of the same shape", "[artist]") {
+  // matplotlib's _check_gridspec_exists: separately added subplots share one GridSpec, so a
+  // layout engine treats them as one grid (and places them as subplots() would).
+  strata::Figure a({.layout = "constrained"});
+  strata::Axes& a1 = a.add_subplot(1, 2, 1);
+  strata::Axes& a2 = a.add_subplot(1, 2, 2);
+  a1.set_ylabel("a long label on the left");
+  strata::Figure b({.layout = "constrained"});
+  auto grid = b.subplots(1, 2);
+  grid[0].set_ylabel("a long label on the left");
+  CHECK(a1.get_subplotspec()->get_gridspec() == a2.get_subplotspec()->get_gridspec());
+  a.canvas().draw();
+  b.canvas().draw();
+  for (int k = 0; k < 2; ++k) {
+    const strata::Bbox pa = (k ? a2 : a1).get_position();
+    const strata::Bbox pb = grid[k].get_position();
+    CHECK(pa.x0 == Approx(pb.x0).margin(1e-12));
+    CHECK(pa.width() == Approx(pb.width()).margin(1e-12));
+  }
 }

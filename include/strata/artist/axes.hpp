@@ -525,6 +525,7 @@ class STRATA_API Axes : public Artist {
   TransformPtr trans_data_;
   TransformPtr xaxis_transform_;
   TransformPtr yaxis_transform_;
+  mutable TransformPtr axes_to_data_{};
   std::shared_ptr<const SubplotSpec> subplotspec_{};
 
   std::unique_ptr<Rectangle> patch_;

@@ -247,6 +247,7 @@ class STRATA_API Figure : public Artist, public Drawable {
   PrintOptions print_options(const SaveOptions& options, std::string_view format) const;
   std::optional<Bbox> tight_inches(const SaveOptions& options, std::string_view format);
   Axes& adopt_axes(std::unique_ptr<Axes> ax);
+  [[nodiscard]] std::shared_ptr<GridSpecBase> existing_gridspec(int nrows, int ncols) const;
   Text& sup_text(int which, std::string text, const TextOptions& options);
 
   Size size_inches_;
