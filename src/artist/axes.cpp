@@ -674,6 +674,7 @@ void Axes::set_ybound(std::optional<double> lower, std::optional<double> upper) 
 
 void Axes::set_scale_impl(bool x, std::string_view name, const ScaleOptions& options) {
   for (Axes* a : (x ? sharex_group_ : sharey_group_)->members) {
+    a->scale_options_[x ? 0 : 1] = options;
     Axis& axis = x ? *a->xaxis_ : *a->yaxis_;
     axis.set_log_subs(options.subs);
     axis.set_scale(make_scale(name, options));
@@ -1066,42 +1067,38 @@ void Axes::set_frame_on(bool on) { frameon_ = on; }
 
 // ---- sharing ----------------------------------------------------------------------------
 
-void Axes::sharex(Axes& other) {
-  if (sharex_group_->members.size() > 1) throw ValueError("x-axis is already shared");
-  sharex_group_ = other.sharex_group_;
-  sharex_group_->members.push_back(this);
-  // Take the other's scale and limits.
-  ScaleOptions so;
-  xaxis_->set_scale(
-      make_scale(other.get_xscale() == "function" ? "linear" : other.get_xscale(), so));
-  const auto [a, b] = other.get_xlim();
-  view_lim_->set_intervalx(a, b);
-  autoscalex_ = other.autoscalex_;
-  xaxis_->set_major_locator(other.xaxis_->major_locator_);
-  xaxis_->set_major_formatter(other.xaxis_->major_formatter_);
-  xaxis_->set_minor_locator(other.xaxis_->minor_locator_);
-  xaxis_->set_minor_formatter(other.xaxis_->minor_formatter_);
+void Axes::share_impl(bool x, Axes& other) {
+  std::shared_ptr<SharedGroup>& group = x ? sharex_group_ : sharey_group_;
+  if (group->members.size() > 1) {
+    throw ValueError(x ? "x-axis is already shared" : "y-axis is already shared");
+  }
+  group = x ? other.sharex_group_ : other.sharey_group_;
+  group->members.push_back(this);
+  // Take the other's scale (with its options), limits, autoscaling and tickers.
+  Axis& mine = x ? *xaxis_ : *yaxis_;
+  const Axis& theirs = x ? *other.xaxis_ : *other.yaxis_;
+  const ScaleOptions& so = other.scale_options_[x ? 0 : 1];
+  scale_options_[x ? 0 : 1] = so;
+  mine.set_log_subs(so.subs);
+  mine.set_scale(make_scale(theirs.get_scale().name(), so));
+  const auto [a, b] = x ? other.get_xlim() : other.get_ylim();
+  if (x) {
+    view_lim_->set_intervalx(a, b);
+    autoscalex_ = other.autoscalex_;
+  } else {
+    view_lim_->set_intervaly(a, b);
+    autoscaley_ = other.autoscaley_;
+  }
+  mine.set_major_locator(theirs.major_locator_);
+  mine.set_major_formatter(theirs.major_formatter_);
+  mine.set_minor_locator(theirs.minor_locator_);
+  mine.set_minor_formatter(theirs.minor_formatter_);
   trans_scale_wrapper_->set(blended_transform_factory(xaxis_->get_scale().get_transform(),
                                                       yaxis_->get_scale().get_transform()));
 }
 
-void Axes::sharey(Axes& other) {
-  if (sharey_group_->members.size() > 1) throw ValueError("y-axis is already shared");
-  sharey_group_ = other.sharey_group_;
-  sharey_group_->members.push_back(this);
-  ScaleOptions so;
-  yaxis_->set_scale(
-      make_scale(other.get_yscale() == "function" ? "linear" : other.get_yscale(), so));
-  const auto [a, b] = other.get_ylim();
-  view_lim_->set_intervaly(a, b);
-  autoscaley_ = other.autoscaley_;
-  yaxis_->set_major_locator(other.yaxis_->major_locator_);
-  yaxis_->set_major_formatter(other.yaxis_->major_formatter_);
-  yaxis_->set_minor_locator(other.yaxis_->minor_locator_);
-  yaxis_->set_minor_formatter(other.yaxis_->minor_formatter_);
-  trans_scale_wrapper_->set(blended_transform_factory(xaxis_->get_scale().get_transform(),
-                                                      yaxis_->get_scale().get_transform()));
-}
+void Axes::sharex(Axes& other) { share_impl(true, other); }
+void Axes::sharey(Axes& other) { share_impl(false, other); }
 
 std::vector<Axes*> Axes::get_shared_x_axes() const { return sharex_group_->members; }
 std::vector<Axes*> Axes::get_shared_y_axes() const { return sharey_group_->members; }

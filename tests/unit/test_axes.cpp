@@ -688,3 +688,18 @@ TEST_CASE("Figure: add_subplot reuses the grid of the same shape", "[artist]") {
     CHECK(pa.width() == Approx(pb.width()).margin(1e-12));
   }
 }
+
+TEST_CASE("Axes: a shared axis takes the other's scale with its options", "[artist]") {
+  strata::Figure fig;
+  strata::Axes& ax = fig.add_subplot();
+  ax.plot(std::vector<double>{0, 100}, std::vector<double>{0, 1});
+  ax.set_xscale("function", {.forward = [](double v) { return std::sqrt(v); },
+                             .inverse = [](double v) { return v * v; }});
+  strata::Axes& twin = ax.twinx();
+  CHECK(twin.get_xscale() == "function");
+  const auto p = twin.transData()->transform({25, 0});
+  const auto q = ax.transData()->transform({25, 0});
+  CHECK(p.x == Approx(q.x).margin(1e-9));  // sqrt-spaced in both
+  ax.set_xscale("log", {.base = 2});
+  CHECK(twin.get_xscale() == "log");
+}

@@ -74,8 +74,8 @@ void check_auto(Formatter&& fmt, std::optional<AxisGeometry> axis, double vmin, 
   check_format(std::move(fmt), vmin, vmax, ticks, labels, offset);
 }
 
-void check_minor(AutoMinorLocator&& minor, std::optional<AxisGeometry> axis, double vmin, double vmax,
-                 const std::vector<double>& want) {
+void check_minor(AutoMinorLocator&& minor, std::optional<AxisGeometry> axis, double vmin,
+                 double vmax, const std::vector<double>& want) {
   AutoLocator major;
   major.set_axis_info(axis);
   major.set_view_interval(vmin, vmax);

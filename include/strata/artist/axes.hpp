@@ -505,6 +505,7 @@ class STRATA_API Axes : public Artist {
   struct SharedGroup;
   void init_transforms();
   void set_scale_impl(bool x, std::string_view name, const ScaleOptions& options);
+  void share_impl(bool x, Axes& other);
   void set_lim_impl(bool x, std::optional<double> lo, std::optional<double> hi, bool emit,
                     bool auto_off);
   void update_datalim_from(const Artist& artist);
@@ -526,6 +527,7 @@ class STRATA_API Axes : public Artist {
   TransformPtr xaxis_transform_;
   TransformPtr yaxis_transform_;
   mutable TransformPtr axes_to_data_{};
+  std::array<ScaleOptions, 2> scale_options_{};  // as last given to set_xscale / set_yscale
   std::shared_ptr<const SubplotSpec> subplotspec_{};
 
   std::unique_ptr<Rectangle> patch_;
