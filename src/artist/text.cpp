@@ -32,10 +32,20 @@ VAlign parse_valign(std::string_view s) {
 
 namespace {
 
-MathFontset rc_math_fontset() {
-  const std::string fs = rc().get_string("mathtext.fontset");
+// The math fontset of rcParams mathtext.fontset; nullopt for the ones Strata does not have yet.
+std::optional<MathFontset> rc_math_fontset(const std::string& fs) {
   if (fs == "dejavuserif") return MathFontset::dejavuserif;
-  return MathFontset::dejavusans;
+  if (fs == "dejavusans") return MathFontset::dejavusans;
+  return std::nullopt;
+}
+
+// True when `s` holds mathtext: at least two unescaped dollar signs.
+bool has_math(std::string_view s) {
+  int n = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '$' && (i == 0 || s[i - 1] != '\\')) ++n;
+  }
+  return n >= 2;
 }
 
 }  // namespace
@@ -85,7 +95,12 @@ Text::Text(double x, double y, std::string text, const TextOptions& options)
   }
   if (options.linespacing) layout_options_.linespacing = *options.linespacing;
   layout_options_.bbox = options.bbox;
-  layout_options_.math_fontset = rc_math_fontset();
+  const std::string fontset = rc().get_string("mathtext.fontset");
+  if (const auto fs = rc_math_fontset(fontset)) {
+    layout_options_.math_fontset = *fs;
+  } else {
+    unsupported_fontset_ = fontset;
+  }
   if (options.alpha) set_alpha(options.alpha);
   set_zorder(options.zorder.value_or(3.0));
   if (options.clip_on) set_clip_on(*options.clip_on);
@@ -165,6 +180,12 @@ void Text::set_bbox(std::optional<TextBoxOptions> box) {
 
 const TextLayout& Text::layout(double dpi) const {
   if (!layout_cache_ || layout_dpi_ != dpi) {
+    if (!unsupported_fontset_.empty() && has_math(text_)) {
+      throw ValueError(fmt::format(
+          "mathtext.fontset '{}' is not available (Strata has 'dejavusans' and 'dejavuserif'); "
+          "text: '{}'",
+          unsupported_fontset_, text_));
+    }
     layout_cache_ = layout_text(text_, font_, dpi, layout_options_);
     layout_dpi_ = dpi;
   }

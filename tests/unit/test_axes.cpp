@@ -13,6 +13,7 @@
 #include "strata/artist/figure.hpp"
 #include "strata/data/func_container.hpp"
 #include "strata/error.hpp"
+#include "strata/style/rcparams.hpp"
 #include "support/catch.hpp"
 #include "support/image_tools.hpp"
 #include "support/paths.hpp"
@@ -702,4 +703,16 @@ TEST_CASE("Axes: a shared axis takes the other's scale with its options", "[arti
   CHECK(p.x == Approx(q.x).margin(1e-9));  // sqrt-spaced in both
   ax.set_xscale("log", {.base = 2});
   CHECK(twin.get_xscale() == "log");
+}
+
+TEST_CASE("Text: a mathtext fontset Strata lacks is an error, not another font", "[artist]") {
+  strata::rc_context ctx({{"mathtext.fontset", "cm"}});
+  strata::Figure fig;
+  strata::Axes& ax = fig.add_subplot();
+  ax.text(0.5, 0.5, "plain text is fine");
+  CHECK_NOTHROW(fig.to_bytes("rgba"));
+  ax.text(0.5, 0.2, R"($\alpha$)");
+  CHECK(error_of([&] {
+          (void)fig.to_bytes("rgba");
+        }).starts_with("mathtext.fontset 'cm' is not available"));
 }

@@ -106,6 +106,7 @@ class STRATA_API Text : public Artist {
   TextLayoutOptions layout_options_;
   mutable std::optional<TextLayout> layout_cache_{};
   mutable double layout_dpi_ = 0.0;
+  std::string unsupported_fontset_{};  // rcParams mathtext.fontset when Strata lacks it
 };
 
 /// Builds FontProperties from the font fields of `options` over rcParams font.*.
