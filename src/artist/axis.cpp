@@ -171,9 +171,9 @@ void Axis::set_scale(std::unique_ptr<ScaleBase> scale) {
     minor_formatter_ = std::make_shared<NullFormatter>();
   } else if (name == "logit") {
     major_locator_ = std::make_shared<LogitLocator>();
-    major_formatter_ = std::make_shared<ScalarFormatter>();
+    major_formatter_ = std::make_shared<LogitFormatter>();
     minor_locator_ = std::make_shared<LogitLocator>(LogitLocatorOptions{.minor = true});
-    minor_formatter_ = std::make_shared<NullFormatter>();
+    minor_formatter_ = std::make_shared<LogitFormatter>(LogitFormatterOptions{.minor = true});
   } else {
     major_locator_ = std::make_shared<AutoLocator>();
     major_formatter_ = std::make_shared<ScalarFormatter>();
@@ -342,7 +342,8 @@ std::vector<TickInfo> Axis::compute_ticks(bool minor) const {
   std::vector<double> locs = major_locs;
   Formatter* fmt_ptr = major_formatter_.get();
   const TransformPtr tr = scale_->get_transform();
-  auto tr1 = [&](double v) { return is_x_ ? tr->transform({v, 0}).x : tr->transform({0, v}).y; };
+  // {v, v}: a scale mapping 0 to inf (1/x) must not turn the other coordinate into NaN.
+  auto tr1 = [&](double v) { return is_x_ ? tr->transform({v, v}).x : tr->transform({v, v}).y; };
   auto [v0, v1] = get_view_interval();
   if (minor) {
     prepare_helpers(*minor_locator_, *minor_formatter_);
@@ -404,10 +405,10 @@ Point Axis::ticklabel_anchor(const TickStyle& style, double loc_display, bool si
   const Spine& sp = owner_->spines_[is_x_ ? (side2 ? 3 : 2) : (side2 ? 1 : 0)].operator*();
   const TransformPtr st = sp.get_spine_transform();
   if (is_x_) {
-    const double y = st->transform({0.0, side2 ? 1.0 : 0.0}).y;
+    const double y = st->transform({get_view_interval().first, side2 ? 1.0 : 0.0}).y;
     return {loc_display, side2 ? y + pad_px : y - pad_px};
   }
-  const double x = st->transform({side2 ? 1.0 : 0.0, 0.0}).x;
+  const double x = st->transform({side2 ? 1.0 : 0.0, get_view_interval().first}).x;
   return {side2 ? x + pad_px : x - pad_px, loc_display};
 }
 
@@ -538,7 +539,6 @@ void Axis::place_label(double dpi, const LabelExtents& ext) {
   const Point pos = label_->get_position();
   if (is_x_) {
     label_->set_va(top_or_right ? VAlign::baseline : VAlign::top);
-    if (top_or_right) label_->set_va(VAlign::bottom);
     label_->set_position({pos.x, top_or_right ? u.y1 + pad : u.y0 - pad});
   } else {
     label_->set_va(top_or_right ? VAlign::top : VAlign::bottom);

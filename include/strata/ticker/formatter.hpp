@@ -321,4 +321,59 @@ class STRATA_API LogFormatterSciNotation : public LogFormatter {
   int min_exponent_ = 0;
 };
 
+/// LogitFormatter's keyword arguments.
+struct LogitFormatterOptions {
+  /// Show 1 - v as "\overline{v}" rather than "1-v". Default false.
+  bool use_overline = false;
+  /// The mathtext of 1/2; default "\frac{1}{2}".
+  std::string one_half = "\\frac{1}{2}";
+  /// Formats minor ticks: only a few of them get labels (see minor_threshold). Default false.
+  bool minor = false;
+  /// Minor ticks get labels only when there are fewer locations than this. Default 25.
+  int minor_threshold = 25;
+  /// How many minor ticks get labels then (the most widely spaced ones). Default 6.
+  int minor_number = 6;
+};
+
+/// Probabilities as mathtext for a logit axis (matplotlib's LogitFormatter):
+/// "$\mathdefault{10^{-3}}$", "$\mathdefault{\frac{1}{2}}$", "$\mathdefault{1-10^{-3}}$",
+/// "$\mathdefault{2\cdot10^{-2}}$", "$\mathdefault{0.35}$", with as many digits as the
+/// neighbouring locations need. Values outside (0, 1) get "".
+///
+/// A logit axis uses LogitFormatter() for its major ticks and LogitFormatter({.minor = true})
+/// for its minor ones.
+///
+/// **Example**
+/// ```
+/// strata::LogitFormatter f;
+/// f.format_ticks(std::vector{0.001, 0.5, 0.999});
+/// // {"$\mathdefault{10^{-3}}$", "$\mathdefault{\frac{1}{2}}$", "$\mathdefault{1-10^{-3}}$"}
+/// ```
+class STRATA_API LogitFormatter : public Formatter {
+ public:
+  explicit LogitFormatter(const LogitFormatterOptions& opts = {});
+  /// "\overline{v}" (true) or "1-v" (false) for values above 1/2.
+  void use_overline(bool on) { opts_.use_overline = on; }
+  /// The mathtext of 1/2.
+  void set_one_half(std::string one_half) { opts_.one_half = std::move(one_half); }
+  /// Minor ticks get labels only when there are fewer locations than this.
+  void set_minor_threshold(int minor_threshold) { opts_.minor_threshold = minor_threshold; }
+  /// How many minor ticks get labels when some do.
+  void set_minor_number(int minor_number) { opts_.minor_number = minor_number; }
+  /// The options in use.
+  [[nodiscard]] const LogitFormatterOptions& options() const { return opts_; }
+  /// Records the locations; a minor formatter also chooses which of them get labels.
+  void set_locs(std::span<const double> locs) override;
+  /// "1.230000e-02" below 0.1, "0.500000" below 0.9, "1-1.000000e-02" above.
+  [[nodiscard]] std::string format_data_short(double value) const override;
+
+ protected:
+  [[nodiscard]] std::string call(double x, std::optional<std::size_t> pos) const override;
+
+ private:
+  [[nodiscard]] std::string one_minus(const std::string& s) const;
+  LogitFormatterOptions opts_;
+  std::vector<double> labelled_{};  // the minor locations that get labels
+};
+
 }  // namespace strata
