@@ -15,6 +15,8 @@
 // DensityContainer binning 1e8 streamed uniform points (UniformPointsSource, 64 Ki points per
 // chunk) to 800 x 600 per-pixel counts; counter peak_rss_MB is the process's peak RSS during
 // the run (VmHWM after resetting it; target < 300 MB).
+// ScatterStream1e8: the same 1e8 points drawn as pixel markers by Axes::scatter over a
+// StreamingContainer and saved as PNG bytes (peak RSS target < 300 MB).
 // Counters: scanned_M = millions of y samples read by the reduction per iteration.
 
 #include <benchmark/benchmark.h>
@@ -28,6 +30,8 @@
 #include <system_error>
 #include <vector>
 
+#include "strata/artist/axes.hpp"
+#include "strata/artist/figure.hpp"
 #include "strata/data/density_container.hpp"
 #include "strata/data/resampling_container.hpp"
 #include "strata/data/streaming.hpp"
@@ -251,8 +255,32 @@ void BM_StreamOnly1e8(benchmark::State& state) {
   }
 }
 
+/// 1e8 streamed points drawn as pixel markers through the public API (Axes::scatter over a
+/// StreamingContainer, marker ",", fixed limits) and rendered to PNG bytes at 800 x 600:
+/// the figure's draw goes chunk by chunk; peak_rss_MB is the process's peak during it.
+void BM_ScatterStream1e8(benchmark::State& state) {
+  reset_peak_rss();
+  const long base = vm_hwm_kb();
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    strata::Figure fig({.figsize = {{8, 6}}, .dpi = 100});
+    strata::Axes& ax = fig.add_subplot(1, 1, 1);
+    auto src = std::make_shared<strata::UniformPointsSource>(
+        strata::UniformPointsOptions{.count = kSamples, .seed = 1});
+    ax.scatter(std::make_shared<strata::StreamingContainer>(src),
+               {.s = {1.0}, .marker = ",", .alpha = 0.05});
+    ax.set_xlim(0, 1);
+    ax.set_ylim(0, 1);
+    bytes = fig.to_bytes("png").size();
+  }
+  state.counters["png_kB"] = static_cast<double>(bytes) / 1024.0;
+  state.counters["peak_rss_MB"] = static_cast<double>(vm_hwm_kb()) / 1024.0;
+  state.counters["rss_growth_MB"] = static_cast<double>(vm_hwm_kb() - base) / 1024.0;
+}
+
 }  // namespace
 
+BENCHMARK(BM_ScatterStream1e8)->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(BM_ResampleMmap_FirstQuery)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_ResampleMmap_PanAfterFirst)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_ResampleMmap_PanZoomed)->Unit(benchmark::kMillisecond)->Iterations(5);

@@ -10,6 +10,7 @@
 #include "strata/artist/figure.hpp"
 #include "strata/artist/gridspec.hpp"
 #include "strata/data/array_container.hpp"
+#include "strata/data/unit_container.hpp"
 #include "strata/error.hpp"
 #include "strata/style/rcparams.hpp"
 
@@ -433,9 +434,18 @@ Line2D& Axes::plot_units(const UnitValues& x, const UnitValues& y, std::string_v
                     "and ({},)",
                     x.size(), y.size()));
   }
-  const std::vector<double> xs = xaxis_->convert_units(x);
-  const std::vector<double> ys = yaxis_->convert_units(y);
-  return plot(xs, ys, fmt, options);
+  // Converting here picks each axis' converter and checks the values; the line keeps the
+  // values themselves so that a later Axis::set_units converts them again (matplotlib's
+  // Line2D recaches on the axis' 'units' callback).
+  std::vector<double> xs = xaxis_->convert_units(x);
+  std::vector<double> ys = yaxis_->convert_units(y);
+  if (x.kind() == UnitKind::numbers && y.kind() == UnitKind::numbers) {
+    return plot(xs, ys, fmt, options);
+  }
+  auto data = std::make_shared<UnitContainer>();
+  data->add_field("x", x, xaxis_->shared_units());
+  data->add_field("y", y, yaxis_->shared_units());
+  return plot(std::move(data), fmt, options);
 }
 
 Text& Axes::text(double x, double y, std::string s, const TextOptions& options,

@@ -719,6 +719,7 @@ void Axis::grid(std::optional<bool> visible, std::string_view which, const GridO
 
 void Axis::set_label_text(std::string text, const TextOptions& options) {
   label_->set_text(std::move(text));
+  label_is_default_ = false;
   if (options.color) label_->set_color(*options.color);
   if (options.fontsize) label_->set_fontsize(*options.fontsize);
   if (options.fontsize_name) {
@@ -884,7 +885,7 @@ void Axis::apply_axis_info(const AxisInfo& info) {
       throw ValueError(fmt::format("unknown formatter '{}' asked for by a unit converter", n));
     }
   }
-  if (info.label && label_->get_text().empty()) label_->set_text(*info.label);
+  if (info.label && label_is_default_) label_->set_text(*info.label);
   if (info.default_limits && owner_->data_lim_->get_points().is_null()) {
     owner_->set_lim_impl(is_x_, info.default_limits->first, info.default_limits->second, true,
                          false);
@@ -892,13 +893,27 @@ void Axis::apply_axis_info(const AxisInfo& info) {
 }
 
 std::vector<double> Axis::convert_units(const UnitValues& values) {
-  if (units_.update_units(values)) apply_axis_info(units_.axis_info());
-  return units_.convert_units(values);
+  if (units_->update_units(values)) apply_axis_info(units_->axis_info());
+  return units_->convert_units(values);
+}
+
+void Axis::set_units(Units units) {
+  std::vector<Axes*> group = is_x_ ? owner_->get_shared_x_axes() : owner_->get_shared_y_axes();
+  if (std::find(group.begin(), group.end(), owner_) == group.end()) group.push_back(owner_);
+  for (Axes* ax : group) {
+    Axis& axis = is_x_ ? ax->xaxis() : ax->yaxis();
+    axis.units_->set_units(units);
+    axis.apply_axis_info(axis.units_->axis_info());
+    // matplotlib's 'units' callback: the Axes recomputes its data limits and autoscales.
+    ax->relim();
+    ax->request_autoscale_view(is_x_, !is_x_);
+    ax->set_stale();
+  }
 }
 
 void Axis::axis_date() {
-  units_.set_converter(std::make_shared<DateConverter>());
-  apply_axis_info(units_.axis_info());
+  units_->set_converter(std::make_shared<DateConverter>());
+  apply_axis_info(units_->axis_info());
 }
 
 }  // namespace strata

@@ -342,6 +342,16 @@ void Collection::invalidate_items() {
 }
 
 const Collection::Items& Collection::items() const {
+  if (streaming()) {
+    // An empty chunk: the items carry the paths, sizes and colors but no offsets.
+    if (cached_key_) return items_;
+    QueryResult empty;
+    for (const auto& [name, desc] : data_->describe()) empty.columns.emplace(name, Column());
+    items_ = make_items(empty);
+    cached_key_ = CacheKey{};
+    ++rebuilds_;
+    return items_;
+  }
   const Axes* ax = get_axes();
   const QueryResult r = ax ? data_->query(*ax->axes_to_data(), ax->pixel_size())
                            : data_->query(*IdentityTransform::make(), {1, 1});
@@ -542,6 +552,7 @@ std::vector<Point> Collection::get_offsets() const { return items().offsets; }
 std::vector<Path> Collection::get_paths() const { return items().paths; }
 
 Bbox Collection::get_datalim(const TransformPtr& trans_data) const {
+  if (const StreamingContainer* sc = streaming()) return streaming_datalim(*sc, trans_data);
   const bool offsets_data = offset_transform_ && offset_transform_ == trans_data;
   const bool offsets_identity =
       !offset_transform_ ||
@@ -579,6 +590,13 @@ Bbox Collection::get_datalim(const TransformPtr& trans_data) const {
 }
 
 Bbox Collection::get_window_extent() const {
+  if (streaming()) {
+    // The offsets' data limits in display space (markers' own size left out).
+    const Axes* ax = get_axes();
+    if (ax == nullptr) return Bbox::null();
+    const Bbox d = get_datalim(ax->transData());
+    return d.is_null() ? d : ax->transData()->transform_bbox(d);
+  }
   const Items& it = items();
   Bbox b = Bbox::null();
   const TransformPtr transform = get_transform();
@@ -651,8 +669,18 @@ void Collection::update_from(const Collection& other) {
 
 void Collection::draw(Renderer& renderer) {
   if (!get_visible()) return;
+  if (const StreamingContainer* sc = streaming()) {
+    draw_streaming(renderer, *sc);
+    return;
+  }
   const Items& it = items();
   renderer.open_group("collection", get_gid());
+  draw_items(renderer, it);
+  renderer.close_group("collection");
+  set_stale(false);
+}
+
+void Collection::draw_items(Renderer& renderer, const Items& it) {
   const Resolved r = resolve(it);
 
   const TransformPtr transform = get_transform();
@@ -667,11 +695,7 @@ void Collection::draw(Renderer& renderer) {
   const Affine2D offset_affine = offset_trf->get_affine();
   const std::vector<Affine2D> trans = item_transforms(it, renderer.dpi());
   // Markers without offsets (every point masked) have nothing to place.
-  if (paths.empty() || (it.uses_offsets && offsets.empty())) {
-    renderer.close_group("collection");
-    set_stale(false);
-    return;
-  }
+  if (paths.empty() || (it.uses_offsets && offsets.empty())) return;
 
   GraphicsContext gc = new_gc();
   gc.alpha.reset();
@@ -719,8 +743,6 @@ void Collection::draw(Renderer& renderer) {
     pc.antialiaseds = std::span<const bool>(aa.get(), r.antialiaseds.size());
     renderer.draw_path_collection(gc, master, pc);
   }
-  renderer.close_group("collection");
-  set_stale(false);
 }
 
 // ---- PathCollection ---------------------------------------------------------------------------

@@ -88,16 +88,27 @@ void Line2D::set_data(DataContainerPtr data) {
 }
 
 std::vector<double> Line2D::get_xdata() const {
+  if (streaming()) {
+    throw ValueError(
+        "Line2D.get_xdata: the data is streamed (StreamingContainer); read it "
+        "from its source");
+  }
   const auto r = data_->query(*IdentityTransform::make(), {1, 1});
   return r.at("x").to_vector();
 }
 
 std::vector<double> Line2D::get_ydata() const {
+  if (streaming()) {
+    throw ValueError(
+        "Line2D.get_ydata: the data is streamed (StreamingContainer); read it "
+        "from its source");
+  }
   const auto r = data_->query(*IdentityTransform::make(), {1, 1});
   return r.at("y").to_vector();
 }
 
 Bbox Line2D::get_data_limits() const {
+  if (const StreamingContainer* sc = streaming()) return streaming_data_limits(*sc);
   const Axes* ax = get_axes();
   const QueryResult r = ax ? data_->query(*ax->axes_to_data(), ax->pixel_size())
                            : data_->query(*IdentityTransform::make(), {1, 1});
@@ -255,8 +266,71 @@ void Line2D::refresh_path(const Transform& axes_to_data, Size pixels) const {
   ++rebuilds_;
 }
 
+void Line2D::stroke_line(Renderer& renderer, const Path& path, const Affine2D& affine,
+                         double dash_offset) const {
+  if (path.empty() || !has_line() || linewidth_ <= 0) return;
+  const auto alpha = get_alpha();
+  GraphicsContext gc = new_gc();
+  gc.alpha.reset();
+  gc.antialiased = antialiased_;
+  gc.linewidth = linewidth_;
+  gc.dashes = get_scaled_dashes();
+  gc.dashes.offset += dash_offset;
+  const bool dashed = !gc.dashes.solid();
+  gc.capstyle = dashed ? dash_capstyle_ : solid_capstyle_;
+  gc.joinstyle = dashed ? dash_joinstyle_ : solid_joinstyle_;
+  gc.color = alpha ? color_.with_alpha(*alpha) : color_;
+  renderer.draw_path(gc, path, affine, std::nullopt);
+}
+
+void Line2D::draw_marker_points(Renderer& renderer, const Path& points,
+                                const Affine2D& affine) const {
+  if (points.empty() || marker_.empty() || markersize_ <= 0) return;
+  const auto alpha = get_alpha();
+  auto with_alpha = [&](Rgba c) { return alpha ? c.with_alpha(*alpha) : c; };
+  GraphicsContext gc = new_gc();
+  gc.alpha.reset();
+  gc.linewidth = markeredgewidth_;
+  gc.antialiased = antialiased_;
+  Rgba fc = with_alpha(get_markerfacecolor());
+  Rgba ec = with_alpha(get_markeredgecolor());
+  // An automatic edge color takes the face color's alpha unless the face is "none".
+  const bool face_none = markerface_auto_
+                             ? marker_.get_fillstyle() == FillStyle::none
+                             : (markerfacecolor_ && *markerfacecolor_ == Rgba{0, 0, 0, 0});
+  if (markeredge_auto_ && !face_none) ec.a = fc.a;
+  gc.color = ec;
+  const double w = renderer.points_to_pixels(markersize_);
+  if (const auto snap = marker_.get_snap_threshold()) {
+    gc.snap = w >= *snap;
+  }
+  gc.joinstyle = marker_.get_joinstyle();
+  gc.capstyle = marker_.get_capstyle();
+  Affine2D mtrans = marker_.get_transform();
+  if (marker_.get_marker() == ",") {
+    gc.linewidth = 0;
+  } else {
+    mtrans = mtrans.then(Affine2D().scale(w, w));
+  }
+  std::optional<Rgba> fill;
+  if (marker_.is_filled() && fc.a > 0) fill = fc;
+  renderer.draw_markers(gc, marker_.get_path(), mtrans, points, affine, fill);
+  if (const auto& alt = marker_.get_alt_path()) {
+    const Affine2D at =
+        marker_.get_alt_transform().value_or(Affine2D()).then(Affine2D().scale(w, w));
+    Rgba fca = markerfacecoloralt_ ? with_alpha(*markerfacecoloralt_) : Rgba{0, 0, 0, 0};
+    std::optional<Rgba> afill;
+    if (fca.a > 0) afill = fca;
+    renderer.draw_markers(gc, *alt, at, points, affine, afill);
+  }
+}
+
 void Line2D::draw(Renderer& renderer) {
   if (!get_visible()) return;
+  if (const StreamingContainer* sc = streaming()) {
+    draw_streaming(renderer, *sc);
+    return;
+  }
   const Axes* ax = get_axes();
   if (ax) {
     refresh_path(*ax->axes_to_data(), ax->pixel_size());
@@ -264,38 +338,13 @@ void Line2D::draw(Renderer& renderer) {
     refresh_path(*IdentityTransform::make(), {1, 1});
   }
   renderer.open_group("line2d", get_gid());
-  const auto alpha = get_alpha();
-  auto with_alpha = [&](Rgba c) { return alpha ? c.with_alpha(*alpha) : c; };
   {
     const auto [path, affine] = tpath_->get_transformed_path_and_affine();
-    if (!path.empty() && has_line() && linewidth_ > 0) {
-      GraphicsContext gc = new_gc();
-      gc.alpha.reset();
-      gc.antialiased = antialiased_;
-      gc.linewidth = linewidth_;
-      gc.dashes = get_scaled_dashes();
-      const bool dashed = !gc.dashes.solid();
-      gc.capstyle = dashed ? dash_capstyle_ : solid_capstyle_;
-      gc.joinstyle = dashed ? dash_joinstyle_ : solid_joinstyle_;
-      gc.color = with_alpha(color_);
-      renderer.draw_path(gc, path, affine, std::nullopt);
-    }
+    stroke_line(renderer, path, affine, 0.0);
   }
   if (!marker_.empty() && markersize_ > 0) {
     const auto [pts, affine] = points_tpath_->get_transformed_points_and_affine();
     if (!pts.empty()) {
-      GraphicsContext gc = new_gc();
-      gc.alpha.reset();
-      gc.linewidth = markeredgewidth_;
-      gc.antialiased = antialiased_;
-      Rgba fc = with_alpha(get_markerfacecolor());
-      Rgba ec = with_alpha(get_markeredgecolor());
-      // An automatic edge color takes the face color's alpha unless the face is "none".
-      const bool face_none = markerface_auto_
-                                 ? marker_.get_fillstyle() == FillStyle::none
-                                 : (markerfacecolor_ && *markerfacecolor_ == Rgba{0, 0, 0, 0});
-      if (markeredge_auto_ && !face_none) ec.a = fc.a;
-      gc.color = ec;
       Path subsampled = pts;
       if (!std::holds_alternative<std::monostate>(markevery_)) {
         std::vector<Point> disp(pts.size());
@@ -307,29 +356,7 @@ void Line2D::draw(Renderer& renderer) {
         for (std::size_t i : idx) sel.push_back(pts.vertices()[i]);
         subsampled = Path(std::move(sel));
       }
-      const double w = renderer.points_to_pixels(markersize_);
-      if (const auto snap = marker_.get_snap_threshold()) {
-        gc.snap = w >= *snap;
-      }
-      gc.joinstyle = marker_.get_joinstyle();
-      gc.capstyle = marker_.get_capstyle();
-      Affine2D mtrans = marker_.get_transform();
-      if (marker_.get_marker() == ",") {
-        gc.linewidth = 0;
-      } else {
-        mtrans = mtrans.then(Affine2D().scale(w, w));
-      }
-      std::optional<Rgba> fill;
-      if (marker_.is_filled() && fc.a > 0) fill = fc;
-      renderer.draw_markers(gc, marker_.get_path(), mtrans, subsampled, affine, fill);
-      if (const auto& alt = marker_.get_alt_path()) {
-        const Affine2D at =
-            marker_.get_alt_transform().value_or(Affine2D()).then(Affine2D().scale(w, w));
-        Rgba fca = markerfacecoloralt_ ? with_alpha(*markerfacecoloralt_) : Rgba{0, 0, 0, 0};
-        std::optional<Rgba> afill;
-        if (fca.a > 0) afill = fca;
-        renderer.draw_markers(gc, *alt, at, subsampled, affine, afill);
-      }
+      draw_marker_points(renderer, subsampled, affine);
     }
   }
   renderer.close_group("line2d");
@@ -337,6 +364,12 @@ void Line2D::draw(Renderer& renderer) {
 }
 
 Bbox Line2D::get_window_extent() const {
+  if (streaming()) {
+    // The data limits' corners in display space (one pass over the chunks, cached).
+    const Bbox d = get_data_limits();
+    if (d.is_null()) return Bbox::null();
+    return get_transform()->transform_bbox(d);
+  }
   const Axes* ax = get_axes();
   if (ax) {
     refresh_path(*ax->axes_to_data(), ax->pixel_size());

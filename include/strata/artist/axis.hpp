@@ -186,8 +186,16 @@ class STRATA_API Axis : public Artist {
   [[nodiscard]] LabelExtents get_ticklabel_extents(double dpi) const;
 
   /// The axis' units and converter (matplotlib's Axis.converter / units).
-  [[nodiscard]] AxisUnits& units() { return units_; }
-  [[nodiscard]] const AxisUnits& units() const { return units_; }
+  [[nodiscard]] AxisUnits& units() { return *units_; }
+  [[nodiscard]] const AxisUnits& units() const { return *units_; }
+  /// The same, shared: series plotted with units hold it (UnitContainer) and convert with the
+  /// units current at each draw.
+  [[nodiscard]] const std::shared_ptr<AxisUnits>& shared_units() const { return units_; }
+  /// Sets the axis' units (matplotlib's Axis.set_units) on this axis and the axes sharing it:
+  /// their converter's locator, formatter and label (unless set by the user) follow, every
+  /// line plotted with units is converted again at the next draw, and the data limits are
+  /// recomputed (relim + autoscale).
+  void set_units(Units units);
   /// Converts `values` to floats with this axis' converter (matplotlib's update_units followed
   /// by convert_units): the first unit-full values choose the converter, and the axis takes
   /// its default locator, formatter, label and limits. Numbers pass through.
@@ -234,7 +242,8 @@ class STRATA_API Axis : public Artist {
   std::string label_loc_ = "center";
   FontProperties ticklabel_font_{};
   std::vector<double> log_subs_{};
-  AxisUnits units_{};
+  std::shared_ptr<AxisUnits> units_ = std::make_shared<AxisUnits>();
+  bool label_is_default_ = true;  // matplotlib's isDefault_label
 };
 
 }  // namespace strata

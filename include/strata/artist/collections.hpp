@@ -35,6 +35,8 @@
 
 namespace strata {
 
+class StreamingContainer;
+
 /// A colormap argument: a registered name ("viridis", "RdBu_r") or a Colormap object. A name
 /// is looked up when the argument is made (strata::ValueError for unknown names).
 ///
@@ -321,6 +323,15 @@ class STRATA_API Collection : public Artist, public ScalarMappable {
 
  private:
   struct Resolved;
+  /// Draws `items` (one query's worth, or one chunk of a stream).
+  void draw_items(Renderer& renderer, const Items& items);
+  // A StreamingContainer (src/artist/collections_streaming.cpp): items() gives an empty
+  // chunk's items (colors and widths resolve as usual), draw() draws chunk by chunk, the
+  // data limits come from one pass over the chunks.
+  [[nodiscard]] const StreamingContainer* streaming() const;
+  void draw_streaming(Renderer& renderer, const StreamingContainer& data);
+  [[nodiscard]] Bbox streaming_datalim(const StreamingContainer& data,
+                                       const TransformPtr& trans_data) const;
   [[nodiscard]] Resolved resolve(const Items& items) const;
   [[nodiscard]] std::vector<Rgba> resolved_face(const Items& items) const;
   [[nodiscard]] std::vector<Rgba> resolved_edge(const Items& items,
@@ -345,6 +356,8 @@ class STRATA_API Collection : public Artist, public ScalarMappable {
   mutable std::optional<CacheKey> cached_key_{};
   mutable Items items_{};
   mutable std::uint64_t rebuilds_ = 0;
+  mutable std::optional<std::pair<std::uint64_t, std::uint64_t>> stream_lim_key_{};
+  mutable Bbox stream_lim_{};
 };
 
 /// Markers of one or more paths at offsets, scaled by sizes in points^2 (matplotlib's

@@ -15,6 +15,8 @@
 
 namespace strata {
 
+class StreamingContainer;
+
 /// Keyword options of a line (matplotlib's Line2D properties); unset fields take rcParams
 /// lines.* and the axes' color cycle.
 ///
@@ -117,6 +119,17 @@ class STRATA_API Line2D : public Artist {
  private:
   void apply_options(const Line2DOptions& options);
   void refresh_path(const Transform& axes_to_data, Size pixels) const;
+  /// Strokes `path` (after the non-affine part) with the line's style; `dash_offset` in
+  /// points is added to the pattern's (chunks of a streamed line continue the dashes).
+  void stroke_line(Renderer& renderer, const Path& path, const Affine2D& affine,
+                   double dash_offset) const;
+  /// Draws the markers at `points` (after the non-affine part).
+  void draw_marker_points(Renderer& renderer, const Path& points, const Affine2D& affine) const;
+  // A StreamingContainer (src/artist/lines_streaming.cpp): drawn chunk by chunk, limits from
+  // one pass over the chunks (cached on the container's generation).
+  [[nodiscard]] const StreamingContainer* streaming() const;
+  void draw_streaming(Renderer& renderer, const StreamingContainer& data);
+  [[nodiscard]] Bbox streaming_data_limits(const StreamingContainer& data) const;
 
   DataContainerPtr data_;
   Rgba color_;
@@ -147,6 +160,8 @@ class STRATA_API Line2D : public Artist {
   mutable std::shared_ptr<TransformedPath> points_tpath_{};
   mutable TransformPtr tpath_transform_{};
   mutable std::uint64_t rebuilds_ = 0;
+  mutable std::optional<std::pair<std::uint64_t, std::uint64_t>> stream_lim_key_{};
+  mutable Bbox stream_lim_{};
 };
 
 /// An infinite straight line through two data points, or one point and a slope (matplotlib's
