@@ -112,28 +112,7 @@ Bbox Line2D::get_data_limits() const {
   const Axes* ax = get_axes();
   const QueryResult r = ax ? data_->query(*ax->axes_to_data(), ax->pixel_size())
                            : data_->query(*IdentityTransform::make(), {1, 1});
-  const Column& xc = r.at("x");
-  const Column& yc = r.at("y");
-  Bbox b = Bbox::null();
-  const std::size_t n = std::min(xc.size(), yc.size());
-  constexpr std::size_t kChunk = 4096;
-  double bx[kChunk], by[kChunk];
-  for (std::size_t first = 0; first < n; first += kChunk) {
-    const std::size_t m = std::min(kChunk, n - first);
-    xc.copy_to(std::span<double>(bx, m), first);
-    yc.copy_to(std::span<double>(by, m), first);
-    for (std::size_t i = 0; i < m; ++i) {
-      const double x = bx[i], y = by[i];
-      if (!std::isfinite(x) || !std::isfinite(y)) continue;
-      b.x0 = std::min(b.x0, x);
-      b.x1 = std::max(b.x1, x);
-      b.y0 = std::min(b.y0, y);
-      b.y1 = std::max(b.y1, y);
-      if (x > 0) b.minposx = std::min(b.minposx, x);
-      if (y > 0) b.minposy = std::min(b.minposy, y);
-    }
-  }
-  return b;
+  return scan_data(r).limits;
 }
 
 void Line2D::set_color(const Color& color) {
@@ -248,14 +227,27 @@ void Line2D::refresh_path(const Transform& axes_to_data, Size pixels) const {
     throw ValueError(fmt::format("Line2D: the data container returned {} x values and {} y values",
                                  xc.size(), yc.size()));
   }
-  std::vector<double> xs = xc.to_vector();
-  std::vector<double> ys = yc.to_vector();
-  std::vector<Point> pts(xs.size());
-  for (std::size_t i = 0; i < xs.size(); ++i) pts[i] = {xs[i], ys[i]};
-  points_tpath_ = TransformedPath::make(Path(std::move(pts)), t);
+  // The points straight from the columns, a block at a time (no whole-column temporaries).
+  const std::size_t n = xc.size();
+  std::vector<Point> pts;
+  pts.reserve(n);
+  {
+    constexpr std::size_t kBlock = 2048;
+    double bx[kBlock], by[kBlock];
+    for (std::size_t first = 0; first < n; first += kBlock) {
+      const std::size_t m = std::min(kBlock, n - first);
+      xc.copy_to(std::span<double>(bx, m), first);
+      yc.copy_to(std::span<double>(by, m), first);
+      for (std::size_t i = 0; i < m; ++i) pts.push_back({bx[i], by[i]});
+    }
+  }
   if (drawstyle_ == DrawStyle::default_style) {
+    points_tpath_ = TransformedPath::make(Path(std::move(pts)), t);
     tpath_ = points_tpath_;
   } else {
+    const std::vector<double> xs = xc.to_vector();
+    const std::vector<double> ys = yc.to_vector();
+    points_tpath_ = TransformedPath::make(Path(std::move(pts)), t);
     const StepPoints st = apply_drawstyle(drawstyle_, xs, ys);
     std::vector<Point> sp(st.x.size());
     for (std::size_t i = 0; i < sp.size(); ++i) sp[i] = {st.x[i], st.y[i]};
@@ -332,6 +324,31 @@ void Line2D::draw(Renderer& renderer) {
     return;
   }
   const Axes* ax = get_axes();
+  // A huge sorted series drawn as a solid line without markers on raster output: reduced
+  // to the renderer's columns straight from the data (same pixels, no full-size Path).
+  const double column_width = renderer.polyline_column_width();
+  const TransformPtr t = get_transform();
+  if (column_width > 0 && t->is_affine() && marker_.empty() &&
+      drawstyle_ == DrawStyle::default_style && has_line() && linewidth_ > 0 &&
+      get_scaled_dashes().solid()) {
+    const QueryResult r = ax ? data_->query(*ax->axes_to_data(), ax->pixel_size())
+                             : data_->query(*IdentityTransform::make(), {1, 1});
+    const Affine2D affine = t->get_affine();
+    if (!(reduced_ && reduced_->key == r.key && reduced_->transform == affine &&
+          reduced_->width == column_width)) {
+      reduced_.reset();
+      if (auto p = reduced_polyline(r, affine, column_width)) {
+        reduced_ = Reduced{r.key, affine, column_width, std::move(*p)};
+      }
+    }
+    if (reduced_) {
+      renderer.open_group("line2d", get_gid());
+      stroke_line(renderer, reduced_->path, affine, 0.0);
+      renderer.close_group("line2d");
+      set_stale(false);
+      return;
+    }
+  }
   if (ax) {
     refresh_path(*ax->axes_to_data(), ax->pixel_size());
   } else {

@@ -657,13 +657,17 @@ std::shared_ptr<TransformedPath> TransformedPath::make(Path path, TransformPtr t
 }
 
 std::pair<const Path&, Affine2D> TransformedPath::get_transformed_path_and_affine() const {
+  // An affine transform has no non-affine part: the path itself, not a copy of it.
+  if (transform_->is_affine()) return {path_, transform_->get_affine()};
   if (!non_affine_path_)
     non_affine_path_ = transform_->transform_path_non_affine(path_, interpolation_steps_);
   return {*non_affine_path_, transform_->get_affine()};
 }
 
 std::pair<const Path&, Affine2D> TransformedPath::get_transformed_points_and_affine() const {
-  if (interpolation_steps_ == 1) return get_transformed_path_and_affine();  // the same path
+  if (interpolation_steps_ == 1 || transform_->is_affine()) {
+    return get_transformed_path_and_affine();  // the same path
+  }
   if (!non_affine_points_) non_affine_points_ = transform_->transform_path_non_affine(path_, 1);
   return {*non_affine_points_, transform_->get_affine()};
 }

@@ -43,6 +43,12 @@ class CairoRenderer final : public Renderer {
   /// Mathtext on raster output (cairo_text.cpp): the text layer's coverage image composited
   /// with the text color on whole pixels, as matplotlib's RendererAgg.draw_text_image.
   [[nodiscard]] bool prefers_text_images() const override { return raster_target(); }
+  [[nodiscard]] double polyline_column_width() const override {
+    return raster_target() ? kPolylineColumnWidth : 0.0;
+  }
+  /// Half-pixel columns: against Cairo stroking every vertex of a 2e5-point random walk,
+  /// blurred RMS 1.4 (1 px columns: 3.1) for 1.5x the time of 1 px columns.
+  static constexpr double kPolylineColumnWidth = 0.5;
   void draw_text_image(const GraphicsContext& gc, const TextImage& image, double x,
                        double y) override;
   void start_rasterizing() override;

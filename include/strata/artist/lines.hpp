@@ -125,6 +125,18 @@ class STRATA_API Line2D : public Artist {
                    double dash_offset) const;
   /// Draws the markers at `points` (after the non-affine part).
   void draw_marker_points(Renderer& renderer, const Path& points, const Affine2D& affine) const;
+  // Huge sorted series (src/artist/lines_reduce.cpp): one scan per data key gives the limits
+  // and whether x is sorted with every value finite; then the renderer's column reduction
+  // can be done from the columns (nullopt when it does not apply).
+  struct DataScan {
+    CacheKey key;
+    Bbox limits;
+    bool sorted_finite = false;
+  };
+  [[nodiscard]] const DataScan& scan_data(const QueryResult& result) const;
+  [[nodiscard]] std::optional<Path> reduced_polyline(const QueryResult& result,
+                                                     const Affine2D& transform,
+                                                     double column_width) const;
   // A StreamingContainer (src/artist/lines_streaming.cpp): drawn chunk by chunk, limits from
   // one pass over the chunks (cached on the container's generation).
   [[nodiscard]] const StreamingContainer* streaming() const;
@@ -160,6 +172,14 @@ class STRATA_API Line2D : public Artist {
   mutable std::shared_ptr<TransformedPath> points_tpath_{};
   mutable TransformPtr tpath_transform_{};
   mutable std::uint64_t rebuilds_ = 0;
+  mutable std::optional<DataScan> scan_{};
+  struct Reduced {
+    CacheKey key;
+    Affine2D transform;
+    double width;
+    Path path;
+  };
+  mutable std::optional<Reduced> reduced_{};
   mutable std::optional<std::pair<std::uint64_t, std::uint64_t>> stream_lim_key_{};
   mutable Bbox stream_lim_{};
 };

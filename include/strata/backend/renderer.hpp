@@ -185,6 +185,13 @@ class STRATA_API Renderer {
   /// runs (draw_glyphs) and rectangles (draw_path) instead.
   [[nodiscard]] virtual bool prefers_text_images() const { return false; }
 
+  /// The width (device units) of the columns into which this renderer reduces a solid,
+  /// unfilled polyline whose device x is monotonic and which has more than 4 vertices per
+  /// column (keeping each column's first, min, max and last vertex, in order); 0 when it draws
+  /// every vertex. An artist holding a huge sorted series may reduce it the same way before
+  /// draw_path (Line2D does): the pixels stay the same, the copies and passes shrink.
+  [[nodiscard]] virtual double polyline_column_width() const { return 0.0; }
+
   /// Fills `image`'s coverage with gc's color, unrotated, its top-left corner at display
   /// point (x, y) (pixel corners for raster output: callers round first, as matplotlib's
   /// RendererAgg.draw_text_image takes integers). Clipped by gc.
