@@ -8,6 +8,7 @@
 
 #include "cairo_check.hpp"
 #include "core/path_pipeline.hpp"
+#include "marker_disks.hpp"
 #include "strata/backend/renderer.hpp"
 
 namespace strata::cairo_backend {
@@ -73,12 +74,17 @@ class CairoRenderer final : public Renderer {
                            const Affine2D& marker_transform, std::span<const Point> device_points,
                            const std::optional<Rgba>& fill);
   [[nodiscard]] bool raster_target() const { return kind_ == SurfaceKind::raster; }
+  /// Circle collections of per-item size and color, blended analytically (marker_disks.hpp);
+  /// false when the collection is not one (the caller draws it path by path).
+  bool draw_disk_collection(const GraphicsContext& gc, const Affine2D& master_transform,
+                            const PathCollection& pc);
 
   cairo_t* cr_;
   SurfaceKind kind_;
   double raster_dpi_;
   strata::detail::PipelineOutput scratch_;
   std::vector<Point> points_;
+  std::vector<DiskItem> disks_;
   // Mixed-mode rasterization of vector output.
   int rasterize_depth_ = 0;
   cairo_t* vector_cr_ = nullptr;

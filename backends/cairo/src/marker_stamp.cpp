@@ -199,26 +199,6 @@ inline void blend_span_scalar(std::uint32_t* dst, const std::uint32_t* src, int 
 }
 
 #ifdef __SSE2__
-// Blends up to 4 pixels held in one register.
-inline __m128i over4(__m128i s, __m128i d) {
-  const __m128i zero = _mm_setzero_si128();
-  const __m128i bias = _mm_set1_epi16(128);
-  const __m128i ns = _mm_xor_si128(s, _mm_set1_epi32(-1));  // 255 - x per byte
-  __m128i ia_lo = _mm_unpacklo_epi8(ns, zero);
-  __m128i ia_hi = _mm_unpackhi_epi8(ns, zero);
-  ia_lo = _mm_shufflehi_epi16(_mm_shufflelo_epi16(ia_lo, _MM_SHUFFLE(3, 3, 3, 3)),
-                              _MM_SHUFFLE(3, 3, 3, 3));
-  ia_hi = _mm_shufflehi_epi16(_mm_shufflelo_epi16(ia_hi, _MM_SHUFFLE(3, 3, 3, 3)),
-                              _MM_SHUFFLE(3, 3, 3, 3));
-  // (t + (t >> 8)) >> 8 == (t * 257) >> 16 for 0 <= t < 65536: one mulhi instead of 4 ops.
-  const __m128i k257 = _mm_set1_epi16(257);
-  const __m128i lo = _mm_mulhi_epu16(
-      _mm_add_epi16(_mm_mullo_epi16(_mm_unpacklo_epi8(d, zero), ia_lo), bias), k257);
-  const __m128i hi = _mm_mulhi_epu16(
-      _mm_add_epi16(_mm_mullo_epi16(_mm_unpackhi_epi8(d, zero), ia_hi), bias), k257);
-  return _mm_adds_epu8(_mm_packus_epi16(lo, hi), s);
-}
-
 inline void blend_span_sse2(std::uint32_t* dst, const std::uint32_t* src, int n) {
   int i = 0;
   for (; i + 4 <= n; i += 4) {
