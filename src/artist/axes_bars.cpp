@@ -524,10 +524,17 @@ std::vector<Text*> Axes::bar_label(const BarContainer& container, const BarLabel
 // ---- hist -------------------------------------------------------------------------------------
 
 HistResult Axes::hist(std::span<const double> x, const HistPlotOptions& options) {
-  return hist(std::vector<std::vector<double>>{std::vector<double>(x.begin(), x.end())}, options);
+  const std::span<const double> one[] = {x};
+  return hist(std::span<const std::span<const double>>(one), options);
 }
 
-HistResult Axes::hist(const std::vector<std::vector<double>>& x, const HistPlotOptions& o) {
+HistResult Axes::hist(const std::vector<std::vector<double>>& datasets,
+                      const HistPlotOptions& options) {
+  std::vector<std::span<const double>> spans(datasets.begin(), datasets.end());
+  return hist(std::span<const std::span<const double>>(spans), options);
+}
+
+HistResult Axes::hist(std::span<const std::span<const double>> x, const HistPlotOptions& o) {
   const RcParams p = rc();
   const std::string histtype = o.histtype.value_or("bar");
   const std::string align = o.align.value_or("mid");
@@ -587,22 +594,30 @@ HistResult Axes::hist(const std::vector<std::vector<double>>& x, const HistPlotO
   if (!bin_range) {
     double xmin = std::numeric_limits<double>::infinity(), xmax = -xmin;
     for (const auto& xi : x) {
+      // NaN compares false, so it never replaces a bound (no branch per value).
       for (double v : xi) {
-        if (std::isnan(v)) continue;
-        xmin = std::min(xmin, v);
-        xmax = std::max(xmax, v);
+        xmin = v < xmin ? v : xmin;
+        xmax = v > xmax ? v : xmax;
       }
     }
     if (xmin <= xmax) bin_range = std::pair{xmin, xmax};
   }
+  // Several datasets: common edges from all of them (concatenated only then); empty input:
+  // numpy's default (0, 1).
   std::vector<double> all, all_w;
-  for (std::size_t i = 0; i < nx; ++i) {
-    all.insert(all.end(), x[i].begin(), x[i].end());
-    if (o.weights) all_w.insert(all_w.end(), w[i].begin(), w[i].end());
+  std::span<const double> all_x = x[0];
+  std::span<const double> all_wx =
+      o.weights ? std::span<const double>(w[0]) : std::span<const double>();
+  if (nx > 1) {
+    for (std::size_t i = 0; i < nx; ++i) {
+      all.insert(all.end(), x[i].begin(), x[i].end());
+      if (o.weights) all_w.insert(all_w.end(), w[i].begin(), w[i].end());
+    }
+    all_x = all;
+    all_wx = all_w;
   }
-  // Several datasets: common edges from all of them; empty input: numpy's default (0, 1).
   const std::vector<double> edges =
-      histogram_bin_edges(all, bins, (input_empty && nx > 1) ? std::nullopt : bin_range, all_w);
+      histogram_bin_edges(all_x, bins, (input_empty && nx > 1) ? std::nullopt : bin_range, all_wx);
   const std::size_t nb = edges.size() - 1;
 
   const bool density = o.density.value_or(false);
@@ -615,7 +630,8 @@ HistResult Axes::hist(const std::vector<std::vector<double>>& x, const HistPlotO
     HistOptions ho;
     ho.edges = edges;
     if (o.weights) ho.weights = DataRef(w[i]);
-    const HistContainer hc{DataRef(x[i]), ho};
+    // Borrowed: the container lives only for this query, within the call.
+    const HistContainer hc{strata::view(x[i]), ho};
     tops[i] = hc.query(*IdentityTransform::make(), {1, 1}).at("counts").to_vector();
     if (density && !stacked) {
       // numpy.histogram: n / db / n.sum()

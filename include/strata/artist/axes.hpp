@@ -350,6 +350,10 @@ class STRATA_API Axes : public Artist {
   /// Histograms of several datasets over common bins (side by side, stacked or overlaid).
   HistResult hist(const std::vector<std::vector<double>>& datasets,
                   const HistPlotOptions& options = {});
+  /// The same over borrowed datasets (no copy of the samples is made: they are binned where
+  /// they are, during the call).
+  HistResult hist(std::span<const std::span<const double>> datasets,
+                  const HistPlotOptions& options = {});
   /// A step line (matplotlib's step: plot with drawstyle steps-pre/mid/post).
   Line2D& step(std::span<const double> x, std::span<const double> y, std::string_view fmt = "",
                const StepOptions& options = {});
