@@ -674,13 +674,17 @@ void Collection::draw(Renderer& renderer) {
     return;
   }
   const Items& it = items();
+  if (!offsets_path_ || offsets_path_rebuild_ != rebuilds_) {
+    offsets_path_ = Path(it.offsets);
+    offsets_path_rebuild_ = rebuilds_;
+  }
   renderer.open_group("collection", get_gid());
-  draw_items(renderer, it);
+  draw_items(renderer, it, get_offset_transform()->is_affine() ? &*offsets_path_ : nullptr);
   renderer.close_group("collection");
   set_stale(false);
 }
 
-void Collection::draw_items(Renderer& renderer, const Items& it) {
+void Collection::draw_items(Renderer& renderer, const Items& it, const Path* offsets_path) {
   const Resolved r = resolve(it);
 
   const TransformPtr transform = get_transform();
@@ -690,8 +694,13 @@ void Collection::draw_items(Renderer& renderer, const Items& it) {
     for (Path& p : paths) p = transform->transform_path_non_affine(p);
   }
   const Affine2D master = transform->get_affine();
-  std::vector<Point> offsets = it.offsets;
-  if (!offset_trf->is_affine()) offset_trf->transform_non_affine_points(offsets);
+  // The offsets as they are unless the offset transform has a non-affine part.
+  std::vector<Point> moved;
+  if (!offset_trf->is_affine()) {
+    moved = it.offsets;
+    offset_trf->transform_non_affine_points(moved);
+  }
+  const std::vector<Point>& offsets = offset_trf->is_affine() ? it.offsets : moved;
   const Affine2D offset_affine = offset_trf->get_affine();
   const std::vector<Affine2D> trans = item_transforms(it, renderer.dpi());
   // Markers without offsets (every point masked) have nothing to place.
@@ -725,7 +734,16 @@ void Collection::draw_items(Renderer& renderer, const Items& it) {
     gc.linewidth = r.linewidths[0];
     gc.dashes = r.dashes.empty() ? Dashes{} : r.dashes[0];
     gc.antialiased = r.antialiaseds[0];
-    const Path where = offsets.empty() ? Path(std::vector<Point>{{0, 0}}) : Path(offsets);
+    std::optional<Path> own;
+    const Path* where_ptr = offsets_path;
+    if (offsets.empty()) {
+      own = Path(std::vector<Point>{{0, 0}});
+      where_ptr = &*own;
+    } else if (where_ptr == nullptr) {
+      own = Path(offsets);
+      where_ptr = &*own;
+    }
+    const Path& where = *where_ptr;
     renderer.draw_markers(gc, paths[0], combined, where,
                           offsets.empty() ? Affine2D() : offset_affine, r.face[0]);
   } else {
@@ -786,13 +804,13 @@ std::vector<double> PathCollection::get_sizes() const { return items().sizes; }
 
 Collection::Items PathCollection::make_items(const QueryResult& r) const {
   Items it;
-  const std::vector<double> xs = r.at("x").to_vector();
-  const std::vector<double> ys = r.at("y").to_vector();
-  if (xs.size() != ys.size()) {
+  const Column& xc = r.at("x");
+  const Column& yc = r.at("y");
+  if (xc.size() != yc.size()) {
     throw ValueError(fmt::format("PathCollection: the data has {} x values and {} y values",
-                                 xs.size(), ys.size()));
+                                 xc.size(), yc.size()));
   }
-  const std::size_t n = xs.size();
+  const std::size_t n = xc.size();
   std::vector<double> s = column_values(r, "s");
   const bool per_point_s = r.columns.contains("s");
   std::vector<double> c = column_values(r, "c");
@@ -806,30 +824,51 @@ Collection::Items PathCollection::make_items(const QueryResult& r) const {
         fmt::format("PathCollection: the data has {} values 'c' for {} points", c.size(), n));
   }
   // matplotlib's _combine_masks: a point with a non-finite x, y, size or (unless
-  // plotnonfinite) value is left out.
-  std::vector<std::size_t> kept;
-  kept.reserve(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    bool ok = std::isfinite(xs[i]) && std::isfinite(ys[i]);
-    if (per_point_s) ok = ok && std::isfinite(s[i]);
-    if (has_c && !plotnonfinite_) ok = ok && std::isfinite(c[i]);
-    if (ok) kept.push_back(i);
-  }
+  // plotnonfinite) value is left out. The columns are read a block at a time (no full-size
+  // temporaries); the kept indices are recorded only once a point has been left out.
   it.count_before_mask = n;
   it.paths = paths_;
-  it.offsets.reserve(kept.size());
-  for (std::size_t i : kept) it.offsets.push_back({xs[i], ys[i]});
+  it.offsets.reserve(n);
+  std::vector<std::size_t> kept;
+  bool masked = false;
+  constexpr std::size_t kBlock = 4096;
+  double bx[kBlock], by[kBlock];
+  for (std::size_t first = 0; first < n; first += kBlock) {
+    const std::size_t m = std::min(kBlock, n - first);
+    xc.copy_to(std::span<double>(bx, m), first);
+    yc.copy_to(std::span<double>(by, m), first);
+    for (std::size_t k = 0; k < m; ++k) {
+      const std::size_t i = first + k;
+      bool ok = std::isfinite(bx[k]) && std::isfinite(by[k]);
+      if (per_point_s) ok = ok && std::isfinite(s[i]);
+      if (has_c && !plotnonfinite_) ok = ok && std::isfinite(c[i]);
+      if (ok) {
+        it.offsets.push_back({bx[k], by[k]});
+        if (masked) kept.push_back(i);
+      } else if (!masked) {
+        masked = true;
+        kept.reserve(n);
+        for (std::size_t j = 0; j < i; ++j) kept.push_back(j);
+      }
+    }
+  }
+  auto compress_values = [&](std::vector<double>& v) {
+    if (!masked) return;
+    std::size_t o = 0;
+    for (std::size_t i : kept) v[o++] = v[i];
+    v.resize(o);
+  };
   if (per_point_s) {
-    it.sizes.reserve(kept.size());
-    for (std::size_t i : kept) it.sizes.push_back(s[i]);
+    compress_values(s);
+    it.sizes = std::move(s);
   } else {
     it.sizes = sizes_;
   }
   if (has_c) {
-    it.values.reserve(kept.size());
-    for (std::size_t i : kept) it.values.push_back(c[i]);
+    compress_values(c);
+    it.values = std::move(c);
   }
-  if (kept.size() != n) it.kept = std::move(kept);
+  if (masked) it.kept = std::move(kept);
   it.uses_offsets = true;
   return it;
 }

@@ -323,8 +323,9 @@ class STRATA_API Collection : public Artist, public ScalarMappable {
 
  private:
   struct Resolved;
-  /// Draws `items` (one query's worth, or one chunk of a stream).
-  void draw_items(Renderer& renderer, const Items& items);
+  /// Draws `items` (one query's worth, or one chunk of a stream); `offsets_path`, when
+  /// given, holds the items' offsets as a Path (kept between draws of unchanged items).
+  void draw_items(Renderer& renderer, const Items& items, const Path* offsets_path = nullptr);
   // A StreamingContainer (src/artist/collections_streaming.cpp): items() gives an empty
   // chunk's items (colors and widths resolve as usual), draw() draws chunk by chunk, the
   // data limits come from one pass over the chunks.
@@ -356,6 +357,8 @@ class STRATA_API Collection : public Artist, public ScalarMappable {
   mutable std::optional<CacheKey> cached_key_{};
   mutable Items items_{};
   mutable std::uint64_t rebuilds_ = 0;
+  mutable std::optional<Path> offsets_path_{};      // items_.offsets as a Path, for rebuild ...
+  mutable std::uint64_t offsets_path_rebuild_ = 0;  // ... number offsets_path_rebuild_
   mutable std::optional<std::pair<std::uint64_t, std::uint64_t>> stream_lim_key_{};
   mutable Bbox stream_lim_{};
 };
