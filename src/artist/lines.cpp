@@ -324,6 +324,21 @@ void Line2D::draw(Renderer& renderer) {
     return;
   }
   const Axes* ax = get_axes();
+  // Markers only (no line), no markevery, many points: drawn a block of points at a time
+  // straight from the columns, so no full-size Path is ever built (markers are independent
+  // and drawn in order: the same pixels).
+  if (!has_line() && !marker_.empty() && markersize_ > 0 &&
+      std::holds_alternative<std::monostate>(markevery_)) {
+    const QueryResult r = ax ? data_->query(*ax->axes_to_data(), ax->pixel_size())
+                             : data_->query(*IdentityTransform::make(), {1, 1});
+    const Column& xc = r.at("x");
+    const Column& yc = r.at("y");
+    if (xc.size() == yc.size() && xc.size() > kMarkerBlock) {
+      draw_markers_in_blocks(renderer, xc, yc, *get_transform());
+      set_stale(false);
+      return;
+    }
+  }
   // A huge sorted series drawn as a solid line without markers on raster output: reduced
   // to the renderer's columns straight from the data (same pixels, no full-size Path).
   const double column_width = renderer.polyline_column_width();

@@ -74,6 +74,27 @@ Bbox Line2D::streaming_data_limits(const StreamingContainer& data) const {
   return b;
 }
 
+void Line2D::draw_markers_in_blocks(Renderer& renderer, const Column& xc, const Column& yc,
+                                    const Transform& t) const {
+  const Affine2D affine = t.get_affine();
+  const std::size_t n = xc.size();
+  std::vector<double> bx(kMarkerBlock), by(kMarkerBlock);
+  std::vector<Point> pts;
+  renderer.open_group("line2d", get_gid());
+  for (std::size_t first = 0; first < n; first += kMarkerBlock) {
+    const std::size_t m = std::min(kMarkerBlock, n - first);
+    xc.copy_to(std::span<double>(bx.data(), m), first);
+    yc.copy_to(std::span<double>(by.data(), m), first);
+    pts.resize(m);
+    for (std::size_t i = 0; i < m; ++i) pts[i] = {bx[i], by[i]};
+    Path block(std::move(pts));
+    if (!t.is_affine()) block = t.transform_path_non_affine(block);
+    draw_marker_points(renderer, block, affine);
+    pts = std::vector<Point>();
+  }
+  renderer.close_group("line2d");
+}
+
 void Line2D::draw_streaming(Renderer& renderer, const StreamingContainer& data) {
   if (!std::holds_alternative<std::monostate>(markevery_)) {
     throw ValueError(

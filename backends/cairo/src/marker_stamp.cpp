@@ -456,6 +456,56 @@ void blend_impl(std::uint8_t* data, int stride, const PixelClip& clip, const Sta
   }
 }
 
+// One-pixel stamps (the "," marker): the pixel address of each position, prefetched a batch
+// ahead, then one "over" (a plain store when the stamp is opaque). Same placement and
+// rounding as blend_impl.
+void blend_single_pixels(std::uint8_t* data, int stride, const PixelClip& clip, const Stamp& stamp,
+                         std::span<const Point> positions) {
+  const std::uint32_t src = stamp.pixels[0];
+  if ((src >> 24) == 0) return;
+  const bool opaque = (src >> 24) == 0xff;
+  // Loose bounds (as blend_impl's): reject NaN, keep the integer conversion in range.
+  const double xlo = static_cast<double>(clip.x0) - stamp.ox - 2.0;
+  const double xhi = static_cast<double>(clip.x1) - stamp.ox + 1.0;
+  const double ylo = static_cast<double>(clip.y0) - stamp.oy - 2.0;
+  const double yhi = static_cast<double>(clip.y1) - stamp.oy + 1.0;
+  constexpr std::size_t kBatch = 32;
+  std::uint32_t* where[kBatch];
+  const std::size_t n = positions.size();
+  const Point* pos = positions.data();
+  for (std::size_t start = 0; start < n;) {
+    std::size_t m = 0;
+    for (; start < n && m < kBatch; ++start) {
+      const double fx = pos[start].x + 0.5;
+      const double fy = pos[start].y + 0.5;
+      if (!(fx > xlo && fx < xhi && fy > ylo && fy < yhi)) continue;  // culled, or NaN/inf
+      int ix = static_cast<int>(fx);
+      ix -= static_cast<int>(static_cast<double>(ix) > fx);
+      int iy = static_cast<int>(fy);
+      iy -= static_cast<int>(static_cast<double>(iy) > fy);
+      const int px = ix + stamp.ox;
+      const int py = iy + stamp.oy;
+      if (px < clip.x0 || px >= clip.x1 || py < clip.y0 || py >= clip.y1) continue;
+      std::uint32_t* q = reinterpret_cast<std::uint32_t*>(
+          data + static_cast<std::ptrdiff_t>(py) * stride + static_cast<std::ptrdiff_t>(px) * 4);
+#if defined(__GNUC__)
+      __builtin_prefetch(q, 1, 3);
+#endif
+      where[m++] = q;
+    }
+    if (opaque) {
+      for (std::size_t k = 0; k < m; ++k) std::memcpy(where[k], &src, 4);
+    } else {
+      for (std::size_t k = 0; k < m; ++k) {
+        std::uint32_t d;
+        std::memcpy(&d, where[k], 4);
+        d = over_px(src, d);
+        std::memcpy(where[k], &d, 4);
+      }
+    }
+  }
+}
+
 bool nothing_to_blend(const std::uint8_t* data, const PixelClip& clip, const Stamp& stamp,
                       std::span<const Point> positions) {
   return stamp.empty() || data == nullptr || positions.empty() || clip.x1 <= clip.x0 ||
@@ -622,6 +672,10 @@ Stamp make_stamp(const GraphicsContext& gc, const Path& marker_path,
 void blend_stamps(std::uint8_t* data, int stride, const PixelClip& clip, const Stamp& stamp,
                   std::span<const Point> positions) {
   if (nothing_to_blend(data, clip, stamp, positions)) return;
+  if (stamp.width == 1 && stamp.height == 1) {
+    blend_single_pixels(data, stride, clip, stamp, positions);
+    return;
+  }
 #ifdef __SSE2__
   const Sse2Blender b(stamp);
   const int full = b.full_groups();

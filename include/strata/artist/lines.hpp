@@ -137,6 +137,10 @@ class STRATA_API Line2D : public Artist {
   [[nodiscard]] std::optional<Path> reduced_polyline(const QueryResult& result,
                                                      const Affine2D& transform,
                                                      double column_width) const;
+  /// Markers of many points, a block of kMarkerBlock points at a time from the columns.
+  static constexpr std::size_t kMarkerBlock = 65536;
+  void draw_markers_in_blocks(Renderer& renderer, const Column& xc, const Column& yc,
+                              const Transform& transform) const;
   // A StreamingContainer (src/artist/lines_streaming.cpp): drawn chunk by chunk, limits from
   // one pass over the chunks (cached on the container's generation).
   [[nodiscard]] const StreamingContainer* streaming() const;
