@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // PNG encoding of a 640x480 plot-like Cairo canvas (white background, antialiased lines,
-// gray text-like blocks) at the default level 1 (Up filter) and at level 6 (all filters,
+// gray text-like blocks) at the default level 1 (unfiltered) and at level 6 (all filters,
 // matplotlib's level). Counter "bytes" is the PNG size.
 
 #include <benchmark/benchmark.h>

@@ -256,8 +256,11 @@ struct PngWriteHandle {
 int filter_mask(PngFilter filter, int level) {
   switch (filter) {
     case PngFilter::automatic:
-      if (level == 0) return PNG_FILTER_NONE;
-      return level <= 3 ? PNG_FILTER_UP : PNG_ALL_FILTERS;
+      // Levels 0-3 unfiltered: over the gallery and the workload figures (29 plots, lines,
+      // scatter, text), level 1 unfiltered with Z_DEFAULT_STRATEGY is both faster (112 vs
+      // 149 ms in all) and smaller (2.33 vs 2.42 MB) than the Up filter; plots are flat
+      // areas and thin strokes, which deflate's matching finds without filtering.
+      return level <= 3 ? PNG_FILTER_NONE : PNG_ALL_FILTERS;
     case PngFilter::none:
       return PNG_FILTER_NONE;
     case PngFilter::sub:

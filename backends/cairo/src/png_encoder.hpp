@@ -13,7 +13,7 @@ namespace strata::cairo_backend {
 
 /// PNG row filters libpng may choose from (one per row).
 enum class PngFilter : std::uint8_t {
-  automatic,  ///< none at level 0, up at levels 1-3, adaptive over all five at levels 4-9
+  automatic,  ///< none at levels 0-3, adaptive over all five at levels 4-9
   none,
   sub,
   up,
