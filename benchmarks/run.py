@@ -45,6 +45,8 @@ def rows():
     add = r.append
     add(Row("W1_1e6", "W1", ["w01_line", "1e6"], ["w01_line.py", "1e6"], quick=True))
     add(Row("W1_1e7", "W1", ["w01_line", "1e7"], ["w01_line.py", "1e7"]))
+    add(Row("W1_1e7_view", "W1", ["w01_line", "1e7", "view"], None, mpl_key="W1_1e7",
+            note="Strata borrowing the arrays (strata::view) vs matplotlib"))
     add(Row("W2_1e5", "W2", ["w02_scatter", "1e5"], ["w02_scatter.py", "1e5"], quick=True))
     add(Row("W2_1e6", "W2", ["w02_scatter", "1e6"], ["w02_scatter.py", "1e6"]))
     add(Row("W3_1e5", "W3", ["w03_scatter_cmap", "1e5"], ["w03_scatter_cmap.py", "1e5"],

@@ -10,6 +10,10 @@
 #include <cmath>
 #include <limits>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "strata/artist/axes.hpp"
 #include "strata/artist/lines.hpp"
 
@@ -29,26 +33,50 @@ struct BlockScan {
 };
 
 void scan_block(const double* v, std::size_t m, double& prev, BlockScan& s) {
-  bool sorted = true;
+  if (m == 0) return;
+  bool sorted = !(v[0] < prev);
   bool finite = true;
   double lo = s.lo, hi = s.hi, minpos = s.minpos;
-  double p = prev;
-  for (std::size_t i = 0; i < m; ++i) {
+  std::size_t i = 0;
+#ifdef __SSE2__
+  // Two lanes at a time: x - x is 0 for finite x and NaN otherwise; order against the
+  // previous element; min/max (only used when the whole block is finite).
+  __m128d vlo = _mm_set1_pd(lo), vhi = _mm_set1_pd(hi), vpos = _mm_set1_pd(minpos);
+  __m128d fin = _mm_castsi128_pd(_mm_set1_epi32(-1));
+  __m128d ord = fin;
+  const __m128d zero = _mm_setzero_pd();
+  const __m128d inf = _mm_set1_pd(std::numeric_limits<double>::infinity());
+  for (; i + 2 <= m; i += 2) {
+    const __m128d x = _mm_loadu_pd(v + i);
+    const __m128d before = i == 0 ? _mm_set_pd(v[0], prev) : _mm_loadu_pd(v + i - 1);
+    fin = _mm_and_pd(fin, _mm_cmpeq_pd(_mm_sub_pd(x, x), zero));
+    ord = _mm_and_pd(ord, _mm_cmpge_pd(x, before));
+    vlo = _mm_min_pd(vlo, x);
+    vhi = _mm_max_pd(vhi, x);
+    // Positive values, others replaced by +inf.
+    const __m128d pos =
+        _mm_or_pd(_mm_and_pd(_mm_cmpgt_pd(x, zero), x), _mm_andnot_pd(_mm_cmpgt_pd(x, zero), inf));
+    vpos = _mm_min_pd(vpos, pos);
+  }
+  finite = _mm_movemask_pd(fin) == 3;
+  sorted = sorted && _mm_movemask_pd(ord) == 3;
+  double t[2];
+  _mm_storeu_pd(t, vlo);
+  lo = std::min(t[0], t[1]);
+  _mm_storeu_pd(t, vhi);
+  hi = std::max(t[0], t[1]);
+  _mm_storeu_pd(t, vpos);
+  minpos = std::min(t[0], t[1]);
+#endif
+  for (; i < m; ++i) {
     const double x = v[i];
-    finite &= std::isfinite(x);
-    sorted &= !(x < p);  // NaN compares false here; `finite` rules those series out anyway
-    p = x;
+    finite = finite && std::isfinite(x);
+    sorted = sorted && !(x < (i == 0 ? prev : v[i - 1]));
+    lo = x < lo ? x : lo;
+    hi = x > hi ? x : hi;
+    if (x > 0 && x < minpos) minpos = x;
   }
-  if (finite) {
-    for (std::size_t i = 0; i < m; ++i) {
-      const double x = v[i];
-      lo = x < lo ? x : lo;
-      hi = x > hi ? x : hi;
-      const double pos = x > 0 ? x : std::numeric_limits<double>::infinity();
-      minpos = pos < minpos ? pos : minpos;
-    }
-  }
-  prev = p;
+  prev = v[m - 1];
   s.lo = lo;
   s.hi = hi;
   s.minpos = minpos;
