@@ -26,6 +26,7 @@
 #include "strata/artist/lines.hpp"
 #include "strata/artist/patches.hpp"
 #include "strata/artist/plot_types.hpp"
+#include "strata/artist/quiver.hpp"
 #include "strata/artist/spines.hpp"
 #include "strata/artist/text.hpp"
 
@@ -480,6 +481,33 @@ class STRATA_API Axes : public Artist {
   /// A function giving the position (figure fractions) to use instead of the original one at
   /// every draw (matplotlib's set_axes_locator; a colorbar's with extensions). Empty: none.
   void set_axes_locator(std::function<Bbox(Axes&)> locator);
+
+  // ---- quiver (src/artist/axes_quiver.cpp) --------------------------------------------
+  /// Arrows for vectors (u, v) at (x, y) (matplotlib's quiver): x, y, u, v of one length, or
+  /// x of nc and y of nr values with u, v of nr * nc row-major values (a grid, rows along y).
+  /// ValueError for other sizes ("X and Y must be the same size, but X.size is 3 and Y.size
+  /// is 4.") and for bad options (see QuiverOptions).
+  ///
+  /// **Example**
+  /// ```
+  /// auto& q = ax.quiver(x, y, u, v, {.color = "C0"});
+  /// ax.quiverkey(q, 0.9, 1.05, 2.0, "2 m/s", {.labelpos = "E"});
+  /// ```
+  Quiver& quiver(std::span<const double> x, std::span<const double> y, std::span<const double> u,
+                 std::span<const double> v, const QuiverOptions& options = {});
+  /// The same, colored by c through the colormap (colorbar-ready).
+  Quiver& quiver(std::span<const double> x, std::span<const double> y, std::span<const double> u,
+                 std::span<const double> v, std::span<const double> c,
+                 const QuiverOptions& options = {});
+  /// Arrows at x = 0, 1, ..., N-1 on y = 0.
+  Quiver& quiver(std::span<const double> u, std::span<const double> v,
+                 const QuiverOptions& options = {});
+  /// Arrows over a DataContainer with fields "x", "y", "u", "v" and optionally "c".
+  Quiver& quiver(DataContainerPtr data, const QuiverOptions& options = {});
+  /// A labelled key arrow of length `u` at (x, y) in options.coordinates (matplotlib's
+  /// quiverkey).
+  QuiverKey& quiverkey(Quiver& q, double x, double y, double u, std::string label,
+                       const QuiverKeyOptions& options = {});
 
   // ---- incremental drawing -------------------------------------------------------------
   /// Draws one artist of this Axes onto the figure's canvas as it stands (no full redraw);
