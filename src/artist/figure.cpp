@@ -8,6 +8,7 @@
 
 #include "strata/error.hpp"
 #include "strata/style/rcparams.hpp"
+#include "strata/text/font.hpp"
 
 namespace strata {
 
@@ -448,6 +449,12 @@ std::optional<Bbox> Figure::tight_inches(const SaveOptions& options, std::string
   }
   const double saved_dpi = dpi_;
   set_dpi(save_dpi);
+  // Text measured as the output format will draw it: hinted for raster output, unhinted at
+  // 72 dpi for PDF/PS, at 100 pt scaled for SVG (as matplotlib's backends).
+  const TextMetricsMode mode = backend.encode_image ? TextMetricsMode::raster
+                               : format == "svg"    ? TextMetricsMode::text_path
+                                                    : TextMetricsMode::vector;
+  const ScopedTextMetrics metrics(mode);
   Bbox px;
   try {
     execute_layout();

@@ -179,7 +179,7 @@ void Text::set_bbox(std::optional<TextBoxOptions> box) {
 }
 
 const TextLayout& Text::layout(double dpi) const {
-  if (!layout_cache_ || layout_dpi_ != dpi) {
+  if (!layout_cache_ || layout_dpi_ != dpi || layout_cache_->metrics != text_metrics_mode()) {
     if (!unsupported_fontset_.empty() && has_math(text_)) {
       throw ValueError(fmt::format(
           "mathtext.fontset '{}' is not available (Strata has 'dejavusans' and 'dejavuserif'); "

@@ -122,6 +122,10 @@ void Renderer::draw_glyphs(const GraphicsContext& gc, const GlyphRun& run, doubl
   }
 }
 
+bool Renderer::draw_text_element(const GraphicsContext& /*gc*/, const TextElement& /*element*/) {
+  return false;
+}
+
 void Renderer::draw_text_image(const GraphicsContext& gc, const TextImage& image, double x,
                                double y) {
   if (image.width <= 0 || image.height <= 0) return;

@@ -159,12 +159,15 @@ void FtFont::set_size_locked(double size_px) const {
   }
 }
 
-GlyphBox26 FtFont::load_box_locked(std::uint32_t glyph) const {
-  ft_check(FT_Load_Glyph(face_, glyph, load_flags), "FT_Load_Glyph");
+GlyphBox26 FtFont::load_box_locked(std::uint32_t glyph, bool hinted) const {
+  ft_check(FT_Load_Glyph(face_, glyph, hinted ? load_flags : FT_LOAD_NO_HINTING), "FT_Load_Glyph");
   const FT_GlyphSlot slot = face_->glyph;
   GlyphBox26 box;
   box.advance = slot->advance.x;
   box.linear_advance = static_cast<std::int64_t>(slot->linearHoriAdvance / hinting_factor);
+  box.metrics_width = static_cast<std::int64_t>(slot->metrics.width / hinting_factor);
+  box.metrics_height = static_cast<std::int64_t>(slot->metrics.height);
+  box.bearing_y = static_cast<std::int64_t>(slot->metrics.horiBearingY);
   if (slot->format == FT_GLYPH_FORMAT_OUTLINE && slot->outline.n_points > 0) {
     FT_BBox cbox;
     FT_Outline_Get_CBox(&slot->outline, &cbox);
@@ -177,24 +180,28 @@ GlyphBox26 FtFont::load_box_locked(std::uint32_t glyph) const {
   return box;
 }
 
-GlyphBox26 FtFont::glyph_box26(std::uint32_t glyph, double size_px) const {
+GlyphBox26 FtFont::glyph_box26(std::uint32_t glyph, double size_px, bool hinted) const {
   const Size26 s = size26(size_px);
-  const Key key{glyph, s.width, s.height, 0, 0};
+  const Key key{glyph, s.width, s.height, hinted ? 0 : -1, 0};  // fx -1: unhinted
   std::lock_guard lock(mutex_);
   if (auto it = boxes_.find(key); it != boxes_.end()) return it->second;
   set_size_locked(size_px);
-  const GlyphBox26 box = load_box_locked(glyph);
+  const GlyphBox26 box = load_box_locked(glyph, hinted);
   if (boxes_.size() > max_cached_bitmaps) boxes_.clear();
   boxes_.emplace(key, box);
   return box;
 }
 
-std::int64_t FtFont::kerning26(std::uint32_t left, std::uint32_t right, double size_px) const {
+std::int64_t FtFont::kerning26(std::uint32_t left, std::uint32_t right, double size_px,
+                               bool unfitted) const {
   if (!has_kerning_ || left == 0 || right == 0) return 0;
   std::lock_guard lock(mutex_);
   set_size_locked(size_px);
   FT_Vector delta{};
-  if (FT_Get_Kerning(face_, left, right, FT_KERNING_DEFAULT, &delta) != 0) return 0;
+  if (FT_Get_Kerning(face_, left, right, unfitted ? FT_KERNING_UNFITTED : FT_KERNING_DEFAULT,
+                     &delta) != 0) {
+    return 0;
+  }
   return static_cast<std::int64_t>(static_cast<int>(delta.x) / hinting_factor);
 }
 

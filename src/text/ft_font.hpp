@@ -32,6 +32,9 @@ struct GlyphBox26 {
   std::int64_t linear_advance = 0;
   std::int64_t xmin = 0, ymin = 0, xmax = 0, ymax = 0;  ///< outline cbox at pen 0
   bool ink = false;  ///< false for an empty outline (its cbox is (0, 0, 0, 0) at any pen)
+  /// FreeType's glyph metrics as matplotlib's Glyph object reports them (26.6): width =
+  /// metrics.width / hinting factor (C integer division), height, horiBearingY.
+  std::int64_t metrics_width = 0, metrics_height = 0, bearing_y = 0;
 };
 
 /// One glyph of HarfBuzz output, in 1/64 pixel; `cluster` is what was given for its text.
@@ -82,12 +85,16 @@ class FtFont final : public Font {
   [[nodiscard]] int stretch() const override { return info_.stretch; }
   [[nodiscard]] bool is_bundled() const override { return info_.bundled; }
 
-  // 26.6 access for shaping and measuring.
-  [[nodiscard]] GlyphBox26 glyph_box26(std::uint32_t glyph, double size_px) const;
+  // 26.6 access for shaping and measuring. `hinted` false loads the glyph as matplotlib's
+  // vector backends do (LOAD_NO_HINTING instead of FORCE_AUTOHINT, same size set-up).
+  [[nodiscard]] GlyphBox26 glyph_box26(std::uint32_t glyph, double size_px,
+                                       bool hinted = true) const;
   /// FT_Get_Kerning(FT_KERNING_DEFAULT).x / hinting_factor (C integer division), 0 when the
   /// face has no kerning.
-  [[nodiscard]] std::int64_t kerning26(std::uint32_t left, std::uint32_t right,
-                                       double size_px) const;
+  /// `unfitted`: FT_KERNING_UNFITTED (not rounded to whole pixels), as matplotlib's PDF and
+  /// PS backends place glyphs.
+  [[nodiscard]] std::int64_t kerning26(std::uint32_t left, std::uint32_t right, double size_px,
+                                       bool unfitted = false) const;
   [[nodiscard]] bool has_kerning() const { return has_kerning_; }
   /// HarfBuzz on this face at `size_px` (load flags FT_LOAD_FORCE_AUTOHINT, scale y_scale
   /// on both axes: reference §7 rule 2). `clusters` has one entry per code point.
@@ -103,7 +110,7 @@ class FtFont final : public Font {
   };
   static Size26 size26(double size_px);
   void set_size_locked(double size_px) const;
-  [[nodiscard]] GlyphBox26 load_box_locked(std::uint32_t glyph) const;
+  [[nodiscard]] GlyphBox26 load_box_locked(std::uint32_t glyph, bool hinted) const;
 
   std::span<const std::uint8_t> data_;
   std::shared_ptr<const std::vector<std::uint8_t>> owned_;

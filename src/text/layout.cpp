@@ -73,6 +73,93 @@ double x_of(HAlign a, double lo, double hi) {
   return lo;
 }
 
+const char* style_name(FontStyle s) {
+  switch (s) {
+    case FontStyle::italic:
+      return "italic";
+    case FontStyle::oblique:
+      return "oblique";
+    case FontStyle::normal:
+      break;
+  }
+  return "normal";
+}
+
+/// matplotlib's stretch name of a number (font_manager.stretch_dict), else the number.
+std::string stretch_name(int stretch) {
+  static constexpr std::array<const char*, 9> names{
+      "ultra-condensed", "extra-condensed", "condensed",      "semi-condensed", "normal",
+      "semi-expanded",   "expanded",        "extra-expanded", "ultra-expanded"};
+  if (stretch % 100 == 0 && stretch >= 100 && stretch <= 900) {
+    return names[static_cast<std::size_t>(stretch / 100 - 1)];
+  }
+  return std::to_string(stretch);
+}
+
+bool is_generic_family(std::string_view f) {
+  return f == "serif" || f == "sans-serif" || f == "sans serif" || f == "sans" || f == "cursive" ||
+         f == "fantasy" || f == "monospace";
+}
+
+/// The line as matplotlib's RendererSVG.draw_text sees it (see TextElement).
+TextElement text_element(const TextLayout& layout, const TextLine& line, Point origin,
+                         Point anchor) {
+  TextElement e;
+  e.text = line.text;
+  e.is_math = line.is_math && line.math != nullptr;
+  e.origin = origin;
+  e.angle = layout.rotation;
+  const FontProperties& p = layout.font;
+  for (const std::string& f : p.family) {
+    if (is_generic_family(f)) {
+      const std::string generic = (f == "sans" || f == "sans serif") ? "sans-serif" : f;
+      for (std::string& a : font_family_list(generic)) {
+        e.families.push_back(a == "sans" || a == "sans serif" ? "sans-serif" : std::move(a));
+      }
+      e.families.push_back(generic);
+    } else {
+      e.families.push_back(f);
+    }
+  }
+  e.style = style_name(p.style);
+  e.variant = p.small_caps ? "small-caps" : "normal";
+  e.weight = p.weight;
+  e.stretch = stretch_name(p.stretch);
+  e.size = std::max(p.size, 1.0);
+  if (layout.lines.size() == 1) {
+    e.anchor = anchor;
+    e.ha = layout.ha == HAlign::center ? "center" : layout.ha == HAlign::right ? "right" : "left";
+    e.rotation_mode_anchor = layout.rotation_mode == RotationMode::anchor_mode;
+  }
+  if (e.is_math) {
+    // RendererSVG._draw_text_as_text parses the math again at the font's size and 72 dpi
+    // (MathTextParser("path"), unhinted), whatever the line was measured with.
+    MathLayout m;
+    {
+      ScopedTextMetrics vector(TextMetricsMode::vector);
+      m = parse_and_layout_math(line.text, p, 72.0, layout.math_fontset);
+    }
+    for (const MathGlyph& g : m.glyphs) {
+      TextElement::MathGlyph mg;
+      if (g.font) {
+        mg.family = g.font->family_name();
+        mg.style = style_name(g.font->style());
+        mg.weight = g.font->weight();
+        mg.stretch = stretch_name(g.font->stretch());
+      }
+      mg.size = g.size_px;  // points at 72 dpi
+      mg.codepoint = g.codepoint;
+      mg.x = g.x;
+      mg.y = g.y;
+      e.math_glyphs.push_back(std::move(mg));
+    }
+    for (const MathRect& r : m.rects) {
+      e.math_rects.push_back({r.x, r.y, r.w, r.h});
+    }
+  }
+  return e;
+}
+
 }  // namespace
 
 TextLayout layout_text(std::string_view text, const FontProperties& props, double dpi,
@@ -85,6 +172,11 @@ TextLayout layout_text(std::string_view text, const FontProperties& props, doubl
   }
   TextLayout out;
   out.dpi = dpi;
+  out.metrics = text_metrics_mode();
+  out.font = props;
+  out.ha = options.ha;
+  out.rotation_mode = options.rotation_mode;
+  out.math_fontset = options.math_fontset;
   out.rotation = normalize_rotation(options.rotation);
   out.fontsize_px = std::max(props.size, 1.0) * dpi / 72.0;
   const double spacing = options.linespacing;
@@ -289,6 +381,7 @@ void draw_text(Renderer& renderer, const TextLayout& layout, Point anchor,
   GraphicsContext rect_gc = gc;
   rect_gc.linewidth = 0.0;
   const bool images = layout.rotation == 0.0 && renderer.prefers_text_images();
+  const bool as_text = !renderer.prefers_text_images() && renderer.draws_text_elements();
   for (const TextLine& line : layout.lines) {
     const double x = anchor.x + line.offset.x;
     const double y = anchor.y + line.offset.y;
@@ -300,6 +393,9 @@ void draw_text(Renderer& renderer, const TextLayout& layout, Point anchor,
       const double xi = std::nearbyint(x);
       const double bottom = std::nearbyint(renderer.height() - y + line.math->depth) + 1.0;
       renderer.draw_text_image(gc, image, xi, renderer.height() - (bottom - image.height));
+      continue;
+    }
+    if (as_text && renderer.draw_text_element(gc, text_element(layout, line, {x, y}, anchor))) {
       continue;
     }
     for (const GlyphRun& run : line.runs) {

@@ -57,7 +57,32 @@ MathLayout parse_and_layout_math(std::string_view text, const FontProperties& pr
                   display_face("STIXSizeThreeSym"),
                   display_face("STIXSizeFourSym"),
                   display_face("STIXSizeFiveSym")};
-  return md::layout_math(text, t, props.size, dpi);
+  const TextMetricsMode mode = text_metrics_mode();
+  if (mode != TextMetricsMode::text_path) {
+    return md::layout_math(text, t, props.size, dpi, mode == TextMetricsMode::vector);
+  }
+  // TextToPath (SVG): laid out at 100 pt and 72 dpi as vector output, then scaled.
+  MathLayout m = md::layout_math(text, t, 100.0, 72.0, true);
+  const double s = props.size / 100.0 * dpi / 72.0;
+  m.width *= s;
+  m.height *= s;
+  m.depth *= s;
+  m.box_x *= s;
+  m.box_width *= s;
+  m.box_height *= s;
+  m.box_depth *= s;
+  for (MathGlyph& g : m.glyphs) {
+    g.x *= s;
+    g.y *= s;
+    g.size_px *= s;
+  }
+  for (MathRect& r : m.rects) {
+    r.x *= s;
+    r.y *= s;
+    r.w *= s;
+    r.h *= s;
+  }
+  return m;
 }
 
 }  // namespace strata

@@ -11,6 +11,7 @@
 #include <limits>
 
 #include "strata/error.hpp"
+#include "text/ft_font.hpp"
 #include "text/mathtext_symbols.hpp"
 
 namespace strata::mathtext_detail {
@@ -193,9 +194,34 @@ const GlyphInfo& MathFonts::get_info(FontName font, FontName font_class, const s
   // matplotlib's FT2Font::set_size: FT_Set_Char_Size(face, (FT_F26Dot6)(ptsize * 64), 0, ...),
   // i.e. the size truncated to 1/64 point (a script's 14 * 0.7 pt is 627/64 pt).
   info.ft_size_px = std::floor(fontsize * 64.0) / 64.0 * dpi / 72.0;
-  const GlyphMetrics gm = r.font->glyph_metrics(r.glyph, info.ft_size_px);
   CharMetrics& m = info.metrics;
   m.advance = r.font->linear_advance(r.glyph, info.ft_size_px);  // linearHoriAdvance / 65536
+  m.slanted = r.slanted;
+  if (vector_) {
+    // matplotlib's vector output loads glyphs with LOAD_NO_HINTING: the outline box and
+    // FreeType's glyph metrics are unhinted (TruetypeFonts._get_info).
+    if (const auto* ft = dynamic_cast<const text_detail::FtFont*>(r.font.get())) {
+      const text_detail::GlyphBox26 b = ft->glyph_box26(r.glyph, info.ft_size_px, false);
+      m.xmin = static_cast<double>(b.xmin) / 64.0;
+      m.xmax = static_cast<double>(b.xmax) / 64.0;
+      m.ymin = static_cast<double>(b.ymin) / 64.0;
+      m.ymax = static_cast<double>(b.ymax) / 64.0;
+      m.width = static_cast<double>(b.metrics_width) / 64.0;
+      m.height = static_cast<double>(b.metrics_height) / 64.0;
+      m.iceberg = static_cast<double>(b.bearing_y) / 64.0;
+    } else {
+      const GlyphMetrics gm = r.font->glyph_metrics(r.glyph, info.ft_size_px);
+      m.xmin = gm.xmin;
+      m.xmax = gm.xmax;
+      m.ymin = gm.ymin;
+      m.ymax = gm.ymax;
+      m.width = gm.xmax - gm.xmin;
+      m.height = gm.ymax - gm.ymin;
+      m.iceberg = gm.ymax;
+    }
+    return cache_.emplace(std::move(key), std::move(info)).first->second;
+  }
+  const GlyphMetrics gm = r.font->glyph_metrics(r.glyph, info.ft_size_px);
   m.xmin = gm.xmin;
   m.xmax = gm.xmax;
   m.ymin = gm.ymin;

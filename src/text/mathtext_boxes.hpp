@@ -94,7 +94,9 @@ struct GlyphInfo {
 /// matplotlib's DejaVuFonts over a MathFontTable.
 class MathFonts {
  public:
-  explicit MathFonts(MathFontTable table) : table_(std::move(table)) {}
+  /// `vector`: glyph metrics as matplotlib's vector output loads them (LOAD_NO_HINTING).
+  explicit MathFonts(MathFontTable table, bool vector = false)
+      : table_(std::move(table)), vector_(vector) {}
 
   /// The glyph of `sym` (one UTF-8 character or "\\name") in `font` at `fontsize` points.
   /// Throws ValueError for a "\\name" that is not in tex2uni.
@@ -126,6 +128,7 @@ class MathFonts {
   [[nodiscard]] FontPtr face(FontName f) const;
 
   MathFontTable table_;
+  bool vector_ = false;
   FontConstants constants_{};
   std::map<std::tuple<FontName, FontName, std::string, double, double>, GlyphInfo> cache_;
 };
@@ -236,9 +239,10 @@ ShipOutput ship(Node& box, double ox = 0, double oy = 0);
 /// Parses `text` (mixed plain text and $...$) into the box of the whole string.
 NodePtr parse_math(std::string_view text, MathFonts& fonts, double fontsize, double dpi);
 
-/// parse_math, ship and matplotlib's raster metrics. Used by parse_and_layout_math and by the
-/// tests (with fake fonts).
+/// parse_math, ship and matplotlib's raster metrics (Output.to_raster), or with `vector` its
+/// vector ones (unhinted glyph metrics and Output.to_vector). Used by parse_and_layout_math and
+/// by the tests (with fake fonts).
 MathLayout layout_math(std::string_view text, const MathFontTable& table, double fontsize,
-                       double dpi);
+                       double dpi, bool vector = false);
 
 }  // namespace strata::mathtext_detail

@@ -30,8 +30,8 @@ bool is_math_text(std::string_view s) {
 namespace mathtext_detail {
 
 MathLayout layout_math(std::string_view text, const MathFontTable& table, double fontsize,
-                       double dpi) {
-  MathFonts fonts(table);
+                       double dpi, bool vector) {
+  MathFonts fonts(table, vector);
   NodePtr box;
   if (is_math_text(text)) {
     box = parse_math(text, fonts, fontsize, dpi);
@@ -82,6 +82,33 @@ MathLayout layout_math(std::string_view text, const MathFontTable& table, double
   layout.height = h + d;
   layout.depth = d;
   layout.box_x = -xmin;
+  if (vector) {
+    // Output.to_vector: the box rounded up; glyphs at (ox, ceil(height) - oy) from the
+    // origin, y up; rectangles (x1, ceil(height) - y2, x2 - x1, y2 - y1).
+    const double cw = std::ceil(box->width), ch = std::ceil(box->height);
+    const double cd = std::ceil(box->depth);
+    layout.width = cw;
+    layout.height = ch + cd;
+    layout.depth = cd;
+    layout.box_x = 0.0;
+    layout.box_width = box->width;
+    layout.box_height = box->height;
+    layout.box_depth = box->depth;
+    for (const auto& g : out.glyphs) {
+      MathGlyph mg;
+      mg.font = g.info.font;
+      mg.glyph_id = g.info.glyph_id;
+      mg.codepoint = g.info.codepoint;
+      mg.size_px = g.info.size_px;
+      mg.x = g.ox;
+      mg.y = ch - g.oy;
+      layout.glyphs.push_back(std::move(mg));
+    }
+    for (const auto& r : out.rects) {
+      layout.rects.push_back({r[0], ch - r[3], r[2] - r[0], r[3] - r[1]});
+    }
+    return layout;
+  }
   layout.box_width = box->width;
   layout.box_height = box->height;
   layout.box_depth = box->depth;

@@ -12,6 +12,18 @@
 
 namespace strata {
 
+namespace {
+thread_local TextMetricsMode t_metrics_mode = TextMetricsMode::raster;
+}  // namespace
+
+TextMetricsMode text_metrics_mode() { return t_metrics_mode; }
+
+ScopedTextMetrics::ScopedTextMetrics(TextMetricsMode mode) : saved_(t_metrics_mode) {
+  t_metrics_mode = mode;
+}
+
+ScopedTextMetrics::~ScopedTextMetrics() { t_metrics_mode = saved_; }
+
 namespace text_detail {
 
 namespace {
@@ -108,8 +120,17 @@ ShapedLine shape_line(std::string_view utf8, const FontProperties& props, double
   const std::vector<Decoded> text = decode_utf8(utf8);
   ShapedLine line;
   if (text.empty()) return line;
-  const double size = em_size_px(props.size, dpi);
+  const TextMetricsMode mode = text_metrics_mode();
+  // matplotlib's vector backends measure with LOAD_NO_HINTING (RendererPDFPSBase and
+  // TextToPath.get_text_width_height_descent) and place glyphs at linear advances plus
+  // kerning (_text_helpers.layout); Agg measures and places with the hinted advances.
+  // TextToPath (SVG) does so at 100 pt and 72 dpi and scales by size / 100.
+  const bool hinted = mode == TextMetricsMode::raster;
+  const bool text_path = mode == TextMetricsMode::text_path;
+  const double size = text_path ? em_size_px(100.0, 72.0) : em_size_px(props.size, dpi);
+  line.scale = text_path ? std::max(props.size, 1.0) / 100.0 * dpi / 72.0 : 1.0;
   const std::vector<FontPtr> chain = find_fonts(props);
+  double vector_pen = 0.0;  // the unhinted pen in pixels (vector placement)
 
   // The face of each code point: the first of the chain that has it (a combining mark stays
   // with its base when that face has it), else the first face's .notdef.
@@ -132,7 +153,7 @@ ShapedLine shape_line(std::string_view utf8, const FontProperties& props, double
   const FtFont* previous_font = nullptr;
   std::int64_t xmin = 32000, ymin = 32000, xmax = -32000, ymax = -32000;
   auto add_box = [&](const FtFont& f, std::uint32_t glyph, std::int64_t x, std::int64_t y) {
-    const GlyphBox26 b = f.glyph_box26(glyph, size);
+    const GlyphBox26 b = f.glyph_box26(glyph, size, hinted);
     // An empty outline's box is (0, 0, 0, 0) wherever its pen is (FT2Font::set_text).
     const std::int64_t dx = b.ink ? x : 0, dy = b.ink ? y : 0;
     xmin = std::min(xmin, b.xmin + dx);
@@ -150,7 +171,7 @@ ShapedLine shape_line(std::string_view utf8, const FontProperties& props, double
     const FtFont& font = ft(font_ptr);
     GlyphRun run;
     run.source = font_ptr;
-    run.size_px = size;
+    run.size_px = text_path ? std::max(props.size, 1.0) * dpi / 72.0 : size;
     const std::uint32_t base = text[i].offset;
     run.text = std::string(utf8.substr(base, text[j - 1].offset + text[j - 1].length - base));
     const bool complex = std::any_of(text.begin() + static_cast<std::ptrdiff_t>(i),
@@ -161,13 +182,22 @@ ShapedLine shape_line(std::string_view utf8, const FontProperties& props, double
       for (std::size_t k = i; k < j; ++k) {
         const std::uint32_t glyph = font.glyph_index(text[k].cp);
         if (previous_font == &font && font.has_kerning() && previous != 0 && glyph != 0) {
-          pen += font.kerning26(previous, glyph, size);
+          const std::int64_t kern = font.kerning26(previous, glyph, size);
+          pen += kern;
+          // RendererPdf.draw_text places glyphs with FT_KERNING_UNFITTED, TextToPath (SVG)
+          // with FT_KERNING_DEFAULT. (RendererPS uses FT_KERNING_DEFAULT too; the vector
+          // mode follows PDF, which puts PS kerned pairs up to 1/16 pt from matplotlib's.)
+          vector_pen +=
+              mode == TextMetricsMode::vector
+                  ? static_cast<double>(font.kerning26(previous, glyph, size, true)) / 64.0
+                  : static_cast<double>(kern) / 64.0;
         }
         const GlyphBox26 b = add_box(font, glyph, pen, 0);
         run.glyph_ids.push_back(glyph);
-        run.positions.push_back({static_cast<double>(pen) / 64.0, 0.0});
+        run.positions.push_back({hinted ? static_cast<double>(pen) / 64.0 : vector_pen, 0.0});
         run.clusters.push_back(text[k].offset - base);
         pen += b.advance;
+        vector_pen += static_cast<double>(b.linear_advance) / 65536.0;
         previous = glyph;
         previous_font = &font;
       }
@@ -178,16 +208,23 @@ ShapedLine shape_line(std::string_view utf8, const FontProperties& props, double
         cps.push_back(text[k].cp);
         clusters.push_back(text[k].offset - base);
       }
+      // HarfBuzz's own advances; in vector mode continued from the unhinted pen.
+      const double shift = hinted ? 0.0 : vector_pen - static_cast<double>(pen) / 64.0;
       for (const ShapedGlyph& g : font.shape_harfbuzz(cps, clusters, size)) {
         const std::int64_t x = pen + g.x_offset, y = g.y_offset;
         add_box(font, g.glyph, x, y);
         run.glyph_ids.push_back(g.glyph);
-        run.positions.push_back({static_cast<double>(x) / 64.0, static_cast<double>(y) / 64.0});
+        run.positions.push_back(
+            {static_cast<double>(x) / 64.0 + shift, static_cast<double>(y) / 64.0});
         run.clusters.push_back(g.cluster);
         pen += g.x_advance;
       }
+      vector_pen = static_cast<double>(pen) / 64.0 + shift;
       previous = 0;
       previous_font = nullptr;
+    }
+    if (text_path) {
+      for (Point& p : run.positions) p = {p.x * line.scale, p.y * line.scale};
     }
     line.runs.push_back(std::move(run));
     i = j;
@@ -209,9 +246,10 @@ std::vector<GlyphRun> shape(std::string_view utf8, const FontProperties& props, 
 
 TextMetrics measure(std::string_view utf8, const FontProperties& props, double dpi) {
   const text_detail::ShapedLine line = text_detail::shape_line(utf8, props, dpi);
-  return {static_cast<double>(line.advance26) / 64.0,
-          static_cast<double>(line.ymax26 - line.ymin26) / 64.0,
-          static_cast<double>(-line.ymin26) / 64.0};
+  // TextToPath: w / 64 * scale (the product after the division, as matplotlib).
+  return {static_cast<double>(line.advance26) / 64.0 * line.scale,
+          static_cast<double>(line.ymax26 - line.ymin26) / 64.0 * line.scale,
+          static_cast<double>(-line.ymin26) / 64.0 * line.scale};
 }
 
 }  // namespace strata

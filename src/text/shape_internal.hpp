@@ -30,6 +30,9 @@ struct ShapedLine {
   std::int64_t advance26 = 0;  ///< pen after the last glyph
   /// Union of the glyph outline boxes at their pens (FT2Font's bbox), 1/64 pixel, y up.
   std::int64_t xmin26 = 0, ymin26 = 0, xmax26 = 0, ymax26 = 0;
+  /// The factor from the 26.6 values to pixels at the requested size: 1, or in the
+  /// `text_path` mode size / 100 pt (the line is measured at 100 pt).
+  double scale = 1.0;
 };
 
 [[nodiscard]] ShapedLine shape_line(std::string_view utf8, const FontProperties& props, double dpi);

@@ -4,6 +4,7 @@
 
 #include <cairo.h>
 
+#include <string>
 #include <vector>
 
 #include "cairo_check.hpp"
@@ -52,6 +53,12 @@ class CairoRenderer final : public Renderer {
   static constexpr double kPolylineColumnWidth = 0.5;
   void draw_text_image(const GraphicsContext& gc, const TextImage& image, double x,
                        double y) override;
+  /// SVG with svg.fonttype 'none' (cairo_svg_text.cpp): records matplotlib's <text> markup
+  /// and draws a placeholder that print_vector replaces with it; false otherwise.
+  [[nodiscard]] bool draws_text_elements() const override;
+  bool draw_text_element(const GraphicsContext& gc, const TextElement& element) override;
+  /// The markup recorded by draw_text_element, by placeholder index.
+  [[nodiscard]] std::vector<std::string> take_svg_texts();
   void start_rasterizing() override;
   void stop_rasterizing() override;
 
@@ -90,6 +97,7 @@ class CairoRenderer final : public Renderer {
   cairo_t* vector_cr_ = nullptr;
   SurfacePtr raster_surface_;
   ContextPtr raster_cr_;
+  std::vector<std::string> svg_texts_;  // SVG <text> markup (svg.fonttype 'none')
 };
 
 }  // namespace strata::cairo_backend

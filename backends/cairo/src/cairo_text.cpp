@@ -14,7 +14,8 @@
 //   file's bytes; Cairo embeds a subset) with the run's text and clusters, so the text can be
 //   selected and extracted.
 // - SVG, and rasterized parts of vector output: the glyph outlines are filled as paths
-//   (matplotlib's svg.fonttype 'path').
+//   (matplotlib's svg.fonttype 'path'). With svg.fonttype 'none' the lines never get here:
+//   draw_text_element (cairo_svg_text.cpp) writes them as <text>.
 #include <cairo-ft.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H

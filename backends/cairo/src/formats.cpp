@@ -15,8 +15,10 @@
 
 #include "cairo_check.hpp"
 #include "cairo_renderer.hpp"
+#include "cairo_svg_text.hpp"
 #include "png_encoder.hpp"
 #include "strata/cairo.hpp"
+#include "strata/text/font.hpp"
 #include "strata/version.hpp"
 
 namespace strata::cairo_backend {
@@ -223,6 +225,7 @@ void print_vector(const PrintRequest& req, ByteSink& sink, VectorFormat format) 
       cairo_ps_surface_dsc_comment(surface.get(), line.c_str());
     }
   }
+  std::vector<std::string> svg_texts;  // svg.fonttype 'none'
   {
     ContextPtr cr(cairo_create(surface.get()));
     check(cr.get(), "vector context");
@@ -232,12 +235,21 @@ void print_vector(const PrintRequest& req, ByteSink& sink, VectorFormat format) 
       cairo_paint(cr.get());
     }
     CairoRenderer renderer(cr.get(), w, h, 72.0, SurfaceKind::vector, req.dpi);
-    req.drawable.draw(renderer);
+    {
+      // Text is measured and placed as matplotlib's vector backends do (unhinted, 72 dpi;
+      // its SVG backend through TextToPath, at 100 pt scaled to the size).
+      ScopedTextMetrics metrics(format == VectorFormat::svg ? TextMetricsMode::text_path
+                                                            : TextMetricsMode::vector);
+      req.drawable.draw(renderer);
+    }
     check(cr.get(), "vector drawing");
+    svg_texts = renderer.take_svg_texts();
   }
   cairo_surface_finish(surface.get());
   check(surface.get(), "vector output");
   make_deterministic(bytes, format);
+  // After the id renumbering, which must not touch the texts' content.
+  if (format == VectorFormat::svg) substitute_svg_texts(bytes, svg_texts);
   sink.write(bytes.data(), bytes.size());
 }
 

@@ -104,6 +104,49 @@ struct GlyphRun {
   std::string text{};
 };
 
+/// One line of text as matplotlib's RendererBase.draw_text receives it, for backends that
+/// write text as text (SVG with rcParams svg.fonttype 'none'). Names are matplotlib's.
+///
+/// **Example**
+/// ```
+/// strata::TextElement e{.text = "Sine", .origin = {72, 72}, .families = {"DejaVu Sans"}};
+/// if (!renderer.draw_text_element(gc, e)) { /* draw the glyph runs instead */ }
+/// ```
+struct TextElement {
+  std::string text{};    ///< the line, UTF-8; a math line with its dollars
+  bool is_math = false;  ///< true: math_glyphs and math_rects are set
+  Point origin{};        ///< the line's origin (baseline left), display units, y up
+  double angle = 0.0;    ///< degrees counter-clockwise
+  /// The font's family list with each generic name ("sans-serif", ...) preceded by the
+  /// families it expands to (FontManager._expand_aliases), as matplotlib's SVG writer lists it.
+  std::vector<std::string> families{};
+  std::string style = "normal";    ///< "normal", "italic", "oblique"
+  std::string variant = "normal";  ///< "normal", "small-caps"
+  int weight = 400;
+  std::string stretch = "normal";  ///< a stretch name or number
+  double size = 10.0;              ///< points
+  /// The anchor of a one-line Text (matplotlib passes `mtext` then): display point, y up,
+  /// its horizontal alignment ("left", "center", "right") and whether rotation_mode is
+  /// "anchor".
+  std::optional<Point> anchor{};
+  std::string ha = "left";
+  bool rotation_mode_anchor = false;
+  /// A math glyph as matplotlib's vector mathtext gives it (relative to the origin, y up).
+  struct MathGlyph {
+    std::string family{};  ///< the face's family name
+    std::string style = "normal";
+    std::string variant = "normal";
+    int weight = 400;
+    std::string stretch = "normal";
+    double size = 10.0;  ///< points
+    char32_t codepoint = 0;
+    double x = 0.0, y = 0.0;
+  };
+  std::vector<MathGlyph> math_glyphs{};
+  /// Math rectangles (x, y, width, height), lower-left corner relative to the origin, y up.
+  std::vector<std::array<double, 4>> math_rects{};
+};
+
 /// Drawing primitives, modelled on matplotlib's RendererBase. Coordinates after each call's
 /// transform are display units (pixels for raster output, points for vector output), origin
 /// bottom left, y up. `draw_path` and `draw_image` are required; every other call has a
@@ -179,6 +222,14 @@ class STRATA_API Renderer {
   /// Fallback: each glyph outline filled through draw_path.
   virtual void draw_glyphs(const GraphicsContext& gc, const GlyphRun& run, double x, double y,
                            double angle_deg);
+
+  /// True when this renderer writes text as text (SVG with svg.fonttype 'none'): callers then
+  /// hand it each line as a TextElement (draw_text_element) instead of glyph runs. Default
+  /// false.
+  [[nodiscard]] virtual bool draws_text_elements() const { return false; }
+  /// Writes `element` as text and returns true, or returns false (the default) and the caller
+  /// draws the line's glyph runs instead. Called only when draws_text_elements() is true.
+  virtual bool draw_text_element(const GraphicsContext& gc, const TextElement& element);
 
   /// True when this renderer takes mathtext as a TextImage (draw_text_image), rendered as
   /// matplotlib's Agg renders it; false (the default) for vector output, which gets the glyph

@@ -119,6 +119,40 @@ using FontPtr = std::shared_ptr<const Font>;
 /// font manager's cache. Thread-safe.
 STRATA_API void set_font_family_list(std::string_view generic, std::vector<std::string> families);
 
+/// How the text layer measures and places text, as matplotlib's renderers do:
+/// - `raster` (the default): RendererAgg, hinted glyphs at the dpi;
+/// - `vector`: the PDF and PS renderers (RendererPDFPSBase), unhinted glyphs at the size
+///   (FT2Font.set_text with LOAD_NO_HINTING), glyphs placed at their linear advances plus
+///   kerning, mathtext laid out as MathTextParser("path") (Output.to_vector);
+/// - `text_path`: the SVG renderer (TextToPath.get_text_width_height_descent), the same but
+///   measured and placed at 100 pt (TextToPath.FONT_SCALE) and scaled to the size.
+enum class TextMetricsMode : std::uint8_t { raster, vector, text_path };
+
+/// The calling thread's text metrics mode: `raster` unless a ScopedTextMetrics is active.
+/// shape(), measure(), parse_and_layout_math() and layout_text() follow it.
+[[nodiscard]] STRATA_API TextMetricsMode text_metrics_mode();
+
+/// Sets the calling thread's text metrics mode for its lifetime (vector backends draw, and
+/// measure for bbox_inches="tight", inside one). Must be destroyed on the thread that made it.
+///
+/// **Example**
+/// ```
+/// {
+///   strata::ScopedTextMetrics vector(strata::TextMetricsMode::vector);
+///   auto m = strata::measure("Sine and cosine", {.size = 12}, 72);  // 94.6875 x 9.296875
+/// }
+/// ```
+class STRATA_API ScopedTextMetrics {
+ public:
+  explicit ScopedTextMetrics(TextMetricsMode mode);
+  ~ScopedTextMetrics();
+  ScopedTextMetrics(const ScopedTextMetrics&) = delete;
+  ScopedTextMetrics& operator=(const ScopedTextMetrics&) = delete;
+
+ private:
+  TextMetricsMode saved_;
+};
+
 /// Width, height and descent of shaped text in pixels, as matplotlib's
 /// get_text_width_height_descent (height includes the descent).
 struct TextMetrics {
@@ -138,6 +172,8 @@ struct TextMetrics {
 /// 1/64 pixel. Text that needs shaping (combining marks, right-to-left and Indic scripts,
 /// joiners) is shaped by HarfBuzz on the same FreeType set-up instead.
 /// The size in points is clamped to at least 1 (as matplotlib) and used to 1/64 point.
+/// In the `vector` text metrics mode (see TextMetricsMode) glyphs are placed as matplotlib's
+/// vector backends place them: unhinted linear advances plus FT_Get_Kerning.
 ///
 /// **Example**
 /// ```
@@ -149,7 +185,9 @@ struct TextMetrics {
 /// Metrics of a shaped line (all runs, in order) as matplotlib's RendererAgg
 /// get_text_width_height_descent: width is the pen advance after the last glyph, height and
 /// descent come from the union of the glyphs' outline boxes (a space counts as the point
-/// (0, 0)). "Sine and cosine" at 12 pt and 100 dpi: 131.375 x 12.0, descent 0.
+/// (0, 0)). "Sine and cosine" at 12 pt and 100 dpi: 131.375 x 12.0, descent 0. In the
+/// `vector` text metrics mode, as the vector backends' get_text_width_height_descent (the same
+/// with unhinted glyphs): at 12 pt and 72 dpi 94.6875 x 9.296875, descent 0.171875.
 [[nodiscard]] STRATA_API TextMetrics measure(std::string_view utf8, const FontProperties& props,
                                              double dpi);
 

@@ -107,6 +107,13 @@ struct TextLayout {
   double descent = 0.0;   ///< descent of the last line (matplotlib's returned descent)
   double rotation = 0.0;  ///< degrees in [0, 360)
   double dpi = 100.0;
+  /// The text metrics mode the layout was measured in (the calling thread's, see
+  /// TextMetricsMode): a layout cached across draws is stale when the mode changes.
+  TextMetricsMode metrics = TextMetricsMode::raster;
+  FontProperties font{};  ///< the font it was laid out with
+  HAlign ha = HAlign::left;
+  RotationMode rotation_mode = RotationMode::default_mode;
+  MathFontset math_fontset = MathFontset::dejavusans;
   double fontsize_px = 0.0;  ///< font size in pixels (the box's mutation scale)
   /// The resolved background box (style with its pad set), if any, and its colors.
   std::optional<BoxStyle> box_style{};
@@ -140,7 +147,9 @@ struct TextLayout {
 /// Lay out at the renderer's dpi (renderer.dpi()) so that positions are display units.
 /// Unrotated math lines go to renderers that prefer text images (raster output) as one image
 /// from render_math placed as matplotlib's RendererAgg.draw_mathtext places it; otherwise
-/// lines are drawn as glyph runs (draw_glyphs) and rectangles (draw_path).
+/// each line is first offered to the renderer as a TextElement (draw_text_element: SVG with
+/// svg.fonttype 'none' writes it as <text>), and drawn as glyph runs (draw_glyphs) and
+/// rectangles (draw_path) when the renderer declines.
 ///
 /// **Example**
 /// ```

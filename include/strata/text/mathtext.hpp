@@ -96,6 +96,11 @@ struct MathRaster {
 /// metrics matplotlib's Agg reports for layout (MathTextParser("agg").parse): the ink box
 /// of the glyphs, the rectangles and the origin, grown by 1 px on every side, with
 /// height = 2 (ymax - ymin) - box_height - box_depth and depth = ymax - ymin - box_height.
+/// In the `vector` text metrics mode (see TextMetricsMode) they are matplotlib's vector metrics
+/// instead (MathTextParser("path"), Output.to_vector: unhinted glyphs, width, height and depth
+/// of the TeX box rounded up, glyphs at (ox, ceil(box_height) - oy), box_x 0); in the
+/// `text_path` mode the same at 100 pt, scaled to the size (the SVG renderer's TextToPath).
+/// `raster` is filled in the raster mode only.
 struct MathLayout {
   double width = 0.0;   ///< pixels
   double height = 0.0;  ///< pixels, includes the depth (as matplotlib's)
