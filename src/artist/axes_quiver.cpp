@@ -77,6 +77,21 @@ Quiver& Axes::quiver(DataContainerPtr data, const QuiverOptions& options) {
   return ref;
 }
 
+Barbs& Axes::barbs(std::span<const double> x, std::span<const double> y, std::span<const double> u,
+                   std::span<const double> v, const BarbsOptions& options) {
+  return barbs(x, y, u, v, {}, options);
+}
+
+Barbs& Axes::barbs(std::span<const double> x, std::span<const double> y, std::span<const double> u,
+                   std::span<const double> v, std::span<const double> c,
+                   const BarbsOptions& options) {
+  auto b = std::make_unique<Barbs>(*this, quiver_data(x, y, u, v, c), options);
+  Barbs& ref = static_cast<Barbs&>(add_collection(std::move(b), true));
+  if (ref.get_array()) ref.autoscale_None();
+  request_autoscale_view();
+  return ref;
+}
+
 QuiverKey& Axes::quiverkey(Quiver& q, double x, double y, double u, std::string label,
                            const QuiverKeyOptions& options) {
   auto key = std::make_unique<QuiverKey>(q, x, y, u, std::move(label), options);

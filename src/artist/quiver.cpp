@@ -329,6 +329,189 @@ void Quiver::draw(Renderer& renderer) {
   Collection::draw(renderer);
 }
 
+// ---- Barbs -----------------------------------------------------------------------------------
+
+namespace {
+
+CollectionOptions barbs_collection_options(const BarbsOptions& o) {
+  CollectionOptions c;
+  if (!o.barbcolor || !o.flagcolor) {
+    c.edgecolors = ColorArray("face");
+    if (o.flagcolor) {
+      c.facecolors = ColorArray(*o.flagcolor);
+    } else if (o.barbcolor) {
+      c.facecolors = ColorArray(*o.barbcolor);
+    } else {
+      c.facecolors = ColorArray("k");
+    }
+  } else {
+    c.edgecolors = ColorArray(*o.barbcolor);
+    c.facecolors = ColorArray(*o.flagcolor);
+  }
+  c.linewidths = o.linewidths.empty() ? std::vector<double>{1.0} : o.linewidths;
+  c.alpha = o.alpha;
+  c.zorder = o.zorder;
+  c.label = o.label;
+  c.cmap = o.cmap;
+  c.norm = o.norm;
+  return c;
+}
+
+}  // namespace
+
+Barbs::Barbs(Axes& ax, DataContainerPtr data, const BarbsOptions& options)
+    : Collection(std::move(data), barbs_collection_options(options), Defaults{}),
+      options_(options) {
+  check_fields(*get_data_container());
+  if (!(options_.length > 0) || !std::isfinite(options_.length)) {
+    throw ValueError(
+        fmt::format("barbs: length must be a positive number, not {}", options_.length));
+  }
+  if (const auto* name = std::get_if<std::string>(&options_.pivot)) {
+    if (*name == "tip") {
+      pivot_y_ = 0.0;
+    } else if (*name == "middle") {
+      pivot_y_ = -options_.length / 2;
+    } else {
+      throw ValueError(fmt::format(
+          "'{}' is not a valid value for pivot; supported values are 'tip', 'middle' or a "
+          "number",
+          *name));
+    }
+  } else {
+    pivot_y_ = std::get<double>(options_.pivot);
+  }
+  set_transform(IdentityTransform::make());
+  set_offset_transform(ax.transData());
+  if (options_.vmin || options_.vmax) set_clim(options_.vmin, options_.vmax);
+}
+
+void Barbs::check_fields(const DataContainer& data) const {
+  const auto d = data.describe();
+  for (const char* f : {"x", "y", "u", "v"}) {
+    if (!d.contains(f)) {
+      throw ValueError(fmt::format("Barbs: the data container has no field '{}'", f));
+    }
+  }
+}
+
+Barbs::Tails Barbs::find_tails(double mag) const {
+  const BarbsOptions& o = options_;
+  if (o.rounding) mag = o.half * std::trunc(mag / o.half + 0.5);
+  Tails t;
+  t.flags = static_cast<int>(std::floor(mag / o.flag));
+  mag = std::fmod(mag, o.flag);
+  t.barbs = static_cast<int>(std::floor(mag / o.full));
+  mag = std::fmod(mag, o.full);
+  t.half = mag >= o.half;
+  t.empty = !(t.half || t.flags > 0 || t.barbs > 0);
+  return t;
+}
+
+std::vector<Point> Barbs::make_barb(double u, double v, bool flip) const {
+  const BarbsOptions& o = options_;
+  const double length = o.length;
+  const double spacing = length * o.spacing;
+  const double full_height = length * o.height;
+  const double full_width = length * o.width;
+  const double empty_rad = length * o.emptybarb;
+  const double endx = 0.0, endy = pivot_y_;
+  const Tails t = find_tails(std::hypot(u, v));
+  if (t.empty) {
+    // matplotlib's CirclePolygon (20 sides) vertices; unfilled: there and back again.
+    const Path circ = Path::unit_regular_polygon(20);
+    std::vector<Point> c;
+    for (const Point& p : circ.vertices()) c.push_back({p.x * empty_rad, p.y * empty_rad});
+    if (o.fill_empty) return c;
+    std::vector<Point> both = c;
+    both.insert(both.end(), c.rbegin(), c.rend());
+    return both;
+  }
+  std::vector<Point> poly{{endx, endy}};
+  double offset = length;
+  const double barb_height = flip ? -full_height : full_height;
+  for (int i = 0; i < t.flags; ++i) {
+    if (offset != length) offset += spacing / 2.;
+    poly.push_back({endx, endy + offset});
+    poly.push_back({endx + barb_height, endy - full_width / 2 + offset});
+    poly.push_back({endx, endy - full_width + offset});
+    offset -= full_width + spacing;
+  }
+  for (int i = 0; i < t.barbs; ++i) {
+    poly.push_back({endx, endy + offset});
+    poly.push_back({endx + barb_height, endy + offset + full_width / 2});
+    poly.push_back({endx, endy + offset});
+    offset -= spacing;
+  }
+  if (t.half) {
+    if (offset == length) {
+      poly.push_back({endx, endy + offset});
+      offset -= 1.5 * spacing;
+    }
+    poly.push_back({endx, endy + offset});
+    poly.push_back({endx + barb_height / 2, endy + offset + full_width / 4});
+    poly.push_back({endx, endy + offset});
+  }
+  // Rotated so that the staff points into the wind: angle = -(atan2(v, u) + pi / 2),
+  // vertices rotated by -angle.
+  const double rot = std::atan2(v, u) + kPi / 2;
+  const double c = std::cos(rot), s = std::sin(rot);
+  for (Point& p : poly) p = {p.x * c - p.y * s, p.x * s + p.y * c};
+  return poly;
+}
+
+Collection::Items Barbs::make_items(const QueryResult& r) const {
+  Items it;
+  const std::vector<double> x = r.at("x").to_vector();
+  const std::vector<double> y = r.at("y").to_vector();
+  const std::vector<double> u = r.at("u").to_vector();
+  const std::vector<double> v = r.at("v").to_vector();
+  const bool has_c = r.columns.contains("c");
+  const std::vector<double> c = has_c ? r.at("c").to_vector() : std::vector<double>{};
+  const std::size_t n = x.size();
+  for (const auto* w : {&y, &u, &v}) {
+    if (w->size() != n) {
+      throw ValueError(fmt::format("barbs: x has {} values but y, u or v has {}", n, w->size()));
+    }
+  }
+  if (has_c && c.size() != n) {
+    throw ValueError(fmt::format("barbs: c has {} values for {} barbs", c.size(), n));
+  }
+  if (options_.flip_barb.size() > 1 && options_.flip_barb.size() != n) {
+    throw ValueError(
+        fmt::format("barbs: flip_barb has {} values for {} barbs", options_.flip_barb.size(), n));
+  }
+  std::vector<std::size_t> kept;
+  for (std::size_t i = 0; i < n; ++i) {
+    const bool ok = std::isfinite(x[i]) && std::isfinite(y[i]) && std::isfinite(u[i]) &&
+                    std::isfinite(v[i]) && (!has_c || std::isfinite(c[i]));
+    if (!ok) continue;
+    kept.push_back(i);
+    const bool flip = options_.flip_barb.empty()
+                          ? false
+                          : options_.flip_barb[options_.flip_barb.size() == 1 ? 0 : i];
+    std::vector<Point> poly = make_barb(u[i], v[i], flip);
+    // Closed, as PolyCollection's set_verts(closed=True).
+    std::vector<PathCode> codes(poly.size(), PathCode::lineto);
+    codes[0] = PathCode::moveto;
+    poly.push_back(poly.front());
+    codes.push_back(PathCode::closepoly);
+    it.paths.emplace_back(std::move(poly), std::move(codes));
+    it.offsets.push_back({x[i], y[i]});
+    if (has_c) it.values.push_back(c[i]);
+  }
+  it.count_before_mask = n;
+  if (kept.size() != n) it.kept = std::move(kept);
+  it.uses_offsets = true;
+  return it;
+}
+
+std::vector<Affine2D> Barbs::item_transforms(const Items& /*items*/, double dpi) const {
+  // matplotlib's sizes (length^2 / 4, "empirically determined"): sqrt(size) * dpi / 72.
+  const double k = std::sqrt(options_.length * options_.length / 4) * dpi / 72.0;
+  return {Affine2D::from_scale(k, k)};
+}
+
 // ---- QuiverKey -------------------------------------------------------------------------------
 
 QuiverKey::QuiverKey(Quiver& q, double x, double y, double u, std::string label,

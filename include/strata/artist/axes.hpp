@@ -504,6 +504,14 @@ class STRATA_API Axes : public Artist {
                  const QuiverOptions& options = {});
   /// Arrows over a DataContainer with fields "x", "y", "u", "v" and optionally "c".
   Quiver& quiver(DataContainerPtr data, const QuiverOptions& options = {});
+  /// Wind barbs at (x, y) for (u, v) (matplotlib's barbs); the same shapes of x, y, u, v as
+  /// quiver (pairs or a grid).
+  Barbs& barbs(std::span<const double> x, std::span<const double> y, std::span<const double> u,
+               std::span<const double> v, const BarbsOptions& options = {});
+  /// The same, colored by c.
+  Barbs& barbs(std::span<const double> x, std::span<const double> y, std::span<const double> u,
+               std::span<const double> v, std::span<const double> c,
+               const BarbsOptions& options = {});
   /// A labelled key arrow of length `u` at (x, y) in options.coordinates (matplotlib's
   /// quiverkey).
   QuiverKey& quiverkey(Quiver& q, double x, double y, double u, std::string label,

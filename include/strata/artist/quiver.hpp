@@ -111,6 +111,64 @@ class STRATA_API Quiver : public Collection {
   mutable double trans_scale_ = 1;
 };
 
+/// Options of Axes::barbs (matplotlib's Barbs keywords).
+///
+/// **Example**
+/// ```
+/// ax.barbs(x, y, u, v, {.length = 6, .barbcolor = "C0", .flagcolor = "C1"});
+/// ```
+struct BarbsOptions {
+  double length = 7;  ///< staff length in points (sizes scale with it, as matplotlib's)
+  /// "tip" (default), "middle", or an offset of the staff start in points.
+  std::variant<std::string, double> pivot = std::string("tip");
+  std::optional<Color> barbcolor{};  ///< edges; both unset: edges as faces
+  std::optional<Color> flagcolor{};  ///< faces
+  double spacing = 0.125;            ///< sizes: feature spacing, fraction of length
+  double height = 0.4;               ///< sizes: flag and barb height
+  double width = 0.25;               ///< sizes: flag width
+  double emptybarb = 0.15;           ///< sizes: radius of the circle for calm
+  bool fill_empty = false;
+  double half = 5, full = 10, flag = 50;  ///< barb_increments
+  bool rounding = true;
+  std::vector<bool> flip_barb{};     ///< one for all or one per barb (southern hemisphere)
+  std::vector<double> linewidths{};  ///< default 1
+  std::optional<CmapArg> cmap{};
+  std::shared_ptr<Normalize> norm{};
+  std::optional<double> vmin{};
+  std::optional<double> vmax{};
+  std::optional<double> alpha{};
+  std::optional<double> zorder{};
+  std::optional<std::string> label{};
+};
+
+/// Wind barbs (matplotlib's Barbs): per point a staff with flags (50), full barbs (10) and a
+/// half barb (5) for the magnitude of (u, v) (rounded to the nearest half), or a circle for
+/// calm. Fields "x", "y", "u", "v" and optionally "c"; non-finite points are left out.
+class STRATA_API Barbs : public Collection {
+ public:
+  /// ValueError for an unknown pivot name, non-positive length, or a flip_barb list whose
+  /// length is neither 1 nor the number of barbs.
+  Barbs(Axes& ax, DataContainerPtr data, const BarbsOptions& options);
+  /// The number of flags, full barbs, half barb and calm for a magnitude (matplotlib's
+  /// _find_tails).
+  struct Tails {
+    int flags = 0, barbs = 0;
+    bool half = false, empty = false;
+  };
+  [[nodiscard]] Tails find_tails(double magnitude) const;
+
+ protected:
+  [[nodiscard]] Items make_items(const QueryResult& result) const override;
+  void check_fields(const DataContainer& data) const override;
+  [[nodiscard]] std::vector<Affine2D> item_transforms(const Items& items,
+                                                      double dpi) const override;
+
+ private:
+  [[nodiscard]] std::vector<Point> make_barb(double u, double v, bool flip) const;
+  BarbsOptions options_;
+  double pivot_y_ = 0;
+};
+
 /// Options of Axes::quiverkey.
 struct QuiverKeyOptions {
   double angle = 0;                   ///< degrees anticlockwise from x
