@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Axes::quiver and Axes::quiverkey (matplotlib's _axes.py quiver/quiverkey and
-// quiver._parse_args).
+// Axes::quiver, Axes::barbs and Axes::quiverkey (matplotlib's _axes.py quiver/quiverkey and
+// quiver._parse_args), and Axes::density_image.
 #include <fmt/format.h>
 
 #include "strata/artist/axes.hpp"
@@ -89,6 +89,14 @@ Barbs& Axes::barbs(std::span<const double> x, std::span<const double> y, std::sp
   Barbs& ref = static_cast<Barbs&>(add_collection(std::move(b), true));
   if (ref.get_array()) ref.autoscale_None();
   request_autoscale_view();
+  return ref;
+}
+
+DensityImage& Axes::density_image(DataContainerPtr data, const DensityImageOptions& options) {
+  auto im = std::make_unique<DensityImage>(std::move(data), options);
+  DensityImage& ref = static_cast<DensityImage&>(add_artist(std::move(im)));
+  ref.update_counts();
+  set_stale();
   return ref;
 }
 

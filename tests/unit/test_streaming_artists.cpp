@@ -12,7 +12,9 @@
 
 #include "strata/artist/axes.hpp"
 #include "strata/artist/figure.hpp"
+#include "strata/colors/colormap.hpp"
 #include "strata/data/array_container.hpp"
+#include "strata/data/density_container.hpp"
 #include "strata/data/streaming.hpp"
 #include "strata/data/unit_container.hpp"
 #include "strata/error.hpp"
@@ -23,6 +25,7 @@ using strata::Axes;
 using strata::Column;
 using strata::FieldDesc;
 using strata::Figure;
+using strata::Size;
 
 namespace {
 
@@ -278,4 +281,58 @@ TEST_CASE("UnitContainer converts again only when its units change", "[units][da
                     "UnitContainer: field 'y' has 1 values but 'x' has 3");
   CHECK_THROWS_WITH(c.add_field("y", v, nullptr),
                     "UnitContainer.add_field: units of field 'y' must not be null");
+}
+
+// ---- DensityContainer drawn as an image -------------------------------------------------------
+
+TEST_CASE("density_image colormaps per-pixel counts over the axes", "[density][artists]") {
+  std::vector<double> x, y;
+  for (int i = 0; i < 100; ++i) {
+    x.push_back(0.25);
+    y.push_back(0.25);
+  }
+  for (int i = 0; i < 10; ++i) {
+    x.push_back(0.75);
+    y.push_back(0.75);
+  }
+  Figure fig({.figsize = {{4, 3}}, .dpi = 100});
+  Axes& ax = fig.add_subplot(1, 1, 1);
+  auto d = std::make_shared<strata::DensityContainer>(strata::DataRef(x), strata::DataRef(y));
+  strata::DensityImage& im = ax.density_image(d, {.cmap = "viridis"});
+  ax.set_xlim(0, 1);
+  ax.set_ylim(0, 1);
+  const auto px = strata::test::render_rgba(fig);
+  // The counts of the draw: one bin of 100 and one of 10, the rest empty.
+  const auto [rows, cols] = im.last_shape();
+  const Size ps = ax.pixel_size();
+  CHECK(cols == static_cast<int>(std::ceil(ps.width)));
+  CHECK(rows == static_cast<int>(std::ceil(ps.height)));
+  double total = 0, top = 0;
+  for (double c : im.last_counts()) {
+    total += c;
+    top = std::max(top, c);
+  }
+  CHECK(total == 110);
+  CHECK(top == 100);
+  CHECK(im.get_clim().first == 10.0);  // the smallest count shown (zeros are transparent)
+  CHECK(im.get_clim().second == 100.0);
+  // Pixels: the dense bin in viridis' top color, the sparse one in its bottom color, an empty
+  // one in the axes background. Display y up; pixel rows from the top.
+  auto pixel_at = [&](double dx, double dy) {
+    const strata::Point p = ax.transData()->transform({dx, dy});
+    return px.at(static_cast<int>(p.x), px.height - 1 - static_cast<int>(p.y));
+  };
+  const strata::Rgba hi = strata::get_cmap("viridis")->operator()(1.0);
+  const strata::Rgba lo = strata::get_cmap("viridis")->operator()(0.0);
+  auto rgba32 = [](const strata::Rgba& c) {
+    return strata::test::rgba32(static_cast<std::uint8_t>(std::lround(c.r * 255)),
+                                static_cast<std::uint8_t>(std::lround(c.g * 255)),
+                                static_cast<std::uint8_t>(std::lround(c.b * 255)), 255);
+  };
+  CHECK(pixel_at(0.25, 0.25) == rgba32(hi));
+  CHECK(pixel_at(0.75, 0.75) == rgba32(lo));
+  CHECK(pixel_at(0.5, 0.4) == strata::test::rgba32(255, 255, 255, 255));
+  CHECK_THROWS_WITH(ax.density_image(std::make_shared<strata::ArrayContainer>(
+                        std::map<std::string, strata::DataRef>{{"x", x}})),
+                    "density_image: the data container has no field 'counts'");
 }

@@ -22,6 +22,7 @@
 #include "strata/artist/artist.hpp"
 #include "strata/artist/axis.hpp"
 #include "strata/artist/collections.hpp"
+#include "strata/artist/density_image.hpp"
 #include "strata/artist/legend.hpp"
 #include "strata/artist/lines.hpp"
 #include "strata/artist/patches.hpp"
@@ -516,6 +517,13 @@ class STRATA_API Axes : public Artist {
   /// quiverkey).
   QuiverKey& quiverkey(Quiver& q, double x, double y, double u, std::string label,
                        const QuiverKeyOptions& options = {});
+
+  // ---- density images (src/artist/axes_quiver.cpp) ---------------------------------------
+  /// The per-pixel counts of a DensityContainer (or any container with a "counts" field of
+  /// the axes' pixel size), colormapped over the axes box at every draw: huge point sets in
+  /// constant memory. Does not change the data limits (set the limits, as for streamed
+  /// data). ValueError for a container without "counts".
+  DensityImage& density_image(DataContainerPtr data, const DensityImageOptions& options = {});
 
   // ---- incremental drawing -------------------------------------------------------------
   /// Draws one artist of this Axes onto the figure's canvas as it stands (no full redraw);
