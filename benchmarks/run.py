@@ -163,7 +163,10 @@ def main():
     selected = [r for r in rows()
                 if (not only or r.workload in only or r.key in only)
                 and (not args.quick or r.quick)]
-    env = dict(os.environ, PERF_OUT_DIR=str(outdir), MPLBACKEND="Agg", OMP_NUM_THREADS="1")
+    # Each side writes into its own directory (W10's scripts both write <dir>/w10_batch).
+    strata_out, mpl_out = outdir / "strata", outdir / "matplotlib"
+    env = dict(os.environ, PERF_OUT_DIR=str(strata_out), MPLBACKEND="Agg", OMP_NUM_THREADS="1")
+    mpl_env = dict(env, PERF_OUT_DIR=str(mpl_out))
 
     results = {}
     table = []
@@ -180,8 +183,8 @@ def main():
                 s_runs.append(run_measured([str(exe), *row.strata[1:]], env, args.timeout))
                 if row.mpl:
                     m_runs.append(run_measured(
-                        ["/usr/bin/python3", str(args.mpl_dir / row.mpl[0]), *row.mpl[1:]], env,
-                        args.timeout))
+                        ["/usr/bin/python3", str(args.mpl_dir / row.mpl[0]), *row.mpl[1:]],
+                        mpl_env, args.timeout))
             except RuntimeError as e:
                 err = str(e)
                 break
@@ -192,7 +195,8 @@ def main():
             m_runs = results.get(row.mpl_key, {}).get("_m_runs", [])
         identical = None
         if row.compare_dirs:
-            identical = same_files(outdir / row.compare_dirs[0], outdir / row.compare_dirs[1])
+            identical = same_files(strata_out / row.compare_dirs[0],
+                                   strata_out / row.compare_dirs[1])
 
         def med(rs, i, key=None):
             if not rs:
