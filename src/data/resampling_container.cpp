@@ -589,16 +589,26 @@ struct ResamplingContainer::Impl {
 
 ResamplingContainer::ResamplingContainer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
+namespace {
+const ResamplingOptions& checked(const ResamplingOptions& opts) {
+  if (opts.columns_per_pixel < 1) {
+    throw ValueError(fmt::format("{}: columns_per_pixel must be at least 1, got {}", kWho,
+                                 opts.columns_per_pixel));
+  }
+  return opts;
+}
+}  // namespace
+
 ResamplingContainer::ResamplingContainer(DataRef x, DataRef y, const ResamplingOptions& opts)
     : impl_(std::make_unique<Impl>()) {
-  impl_->opts = opts;
+  impl_->opts = checked(opts);
   impl_->set_y(y.column());
   impl_->set_x(x.column());
 }
 
 ResamplingContainer::ResamplingContainer(UniformX x, DataRef y, const ResamplingOptions& opts)
     : impl_(std::make_unique<Impl>()) {
-  impl_->opts = opts;
+  impl_->opts = checked(opts);
   impl_->set_uniform(x);
   impl_->set_y(y.column());
 }
@@ -625,7 +635,7 @@ std::shared_ptr<ResamplingContainer> ResamplingContainer::from_file(
   }
 
   auto impl = std::make_unique<Impl>();
-  impl->opts = opts.resampling;
+  impl->opts = checked(opts.resampling);
   auto ymap = map_file(path);
   switch (opts.x_layout) {
     case XLayout::implicit: {
@@ -676,7 +686,8 @@ QueryResult ResamplingContainer::query(const Transform& axes_to_data, Size pixel
     throw ValueError(fmt::format("{}.query: pixels.width must be at most {}, got {}", kWho,
                                  kMaxColumns, pixels.width));
   }
-  const std::size_t width = wanted < 1.0 ? 1 : static_cast<std::size_t>(wanted);
+  const std::size_t width = static_cast<std::size_t>(impl_->opts.columns_per_pixel) *
+                            (wanted < 1.0 ? 1 : static_cast<std::size_t>(wanted));
 
   // Column edges in data x, equally spaced in axes fraction; increasing x order.
   std::vector<double> edges(width + 1);
@@ -735,6 +746,8 @@ void ResamplingContainer::mark_changed() {
 std::size_t ResamplingContainer::size() const { return impl_->n; }
 
 std::uint64_t ResamplingContainer::id() const { return impl_->id; }
+
+int ResamplingContainer::columns_per_pixel() const { return impl_->opts.columns_per_pixel; }
 
 std::uint64_t ResamplingContainer::generation() const {
   std::lock_guard lock(impl_->mutex);

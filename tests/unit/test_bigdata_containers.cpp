@@ -124,7 +124,8 @@ void check_same_pixels(const ResamplingContainer& c, const std::vector<double>& 
   strata::check_query_result("ResamplingContainer", r, c.describe());
   const auto ox = r.at("x").to_vector();
   const auto oy = r.at("y").to_vector();
-  const auto w = static_cast<std::size_t>(std::max(1.0, std::ceil(width)));
+  const auto w = static_cast<std::size_t>(c.columns_per_pixel()) *
+                 static_cast<std::size_t>(std::max(1.0, std::ceil(width)));
   const auto e = column_edges(t, w);
   const double inf = std::numeric_limits<double>::infinity();
   std::vector<double> raw_min(w, inf), raw_max(w, -inf), out_min(w, inf), out_max(w, -inf);

@@ -36,6 +36,11 @@ struct ResamplingOptions {
   /// x. Default true; set false only for data known to be sorted (unsorted x then gives
   /// wrong, though memory-safe, results).
   bool check_sorted = true;
+  /// Columns per pixel of the reduction; default 2: the half-pixel columns the raster
+  /// renderer reduces polylines into, so that the reduced series draws the same pixels as
+  /// every sample (a 4e5-point walk: plain RMS 0.2 against drawing every point, where whole
+  /// pixel columns gave 4.5). Must be at least 1.
+  int columns_per_pixel = 2;
 };
 
 /// How a series file stores x (ResamplingContainer::from_file()).
@@ -72,7 +77,8 @@ struct SeriesFileOptions {
 /// A long series with sorted x, reduced per pixel column at draw time (the "M4" reduction).
 ///
 /// query() maps axes fraction 0 and 1 (at height 0.5) through `axes_to_data` to find the
-/// visible x range, splits it into W = ceil(pixels.width) columns equally wide in **axes
+/// visible x range, splits it into W = columns_per_pixel * ceil(pixels.width) columns (default
+/// two per pixel: the raster renderer's half-pixel columns) equally wide in **axes
 /// fraction** (so a log x axis works: the column edges are axes_to_data(k / W, 0.5).x), finds
 /// each column's samples by binary search on x, and returns, per column, the first, the
 /// minimum, the maximum and the last sample (each once, in the order they appear), plus the
@@ -156,6 +162,8 @@ class STRATA_API ResamplingContainer final : public DataContainer {
   [[nodiscard]] std::uint64_t id() const;
   /// Starts at 0; +1 at every mark_changed().
   [[nodiscard]] std::uint64_t generation() const;
+  /// Reduction columns per pixel (ResamplingOptions::columns_per_pixel).
+  [[nodiscard]] int columns_per_pixel() const;
   /// Total y values read so far by the reductions (partial blocks plus blocks summarized),
   /// for tests and benchmarks; a cached query adds 0.
   [[nodiscard]] std::uint64_t samples_scanned() const;
