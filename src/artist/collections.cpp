@@ -674,12 +674,16 @@ void Collection::draw(Renderer& renderer) {
     return;
   }
   const Items& it = items();
-  if (!offsets_path_ || offsets_path_rebuild_ != rebuilds_) {
+  // The offsets as a Path, kept between draws of unchanged items; not for many markers,
+  // which draw_items draws a block at a time instead of holding a second full-size copy.
+  constexpr std::size_t kKeepPath = 65536;
+  const bool keep = get_offset_transform()->is_affine() && it.offsets.size() <= kKeepPath;
+  if (keep && (!offsets_path_ || offsets_path_rebuild_ != rebuilds_)) {
     offsets_path_ = Path(it.offsets);
     offsets_path_rebuild_ = rebuilds_;
   }
   renderer.open_group("collection", get_gid());
-  draw_items(renderer, it, get_offset_transform()->is_affine() ? &*offsets_path_ : nullptr);
+  draw_items(renderer, it, keep ? &*offsets_path_ : nullptr);
   renderer.close_group("collection");
   set_stale(false);
 }
@@ -734,18 +738,25 @@ void Collection::draw_items(Renderer& renderer, const Items& it, const Path* off
     gc.linewidth = r.linewidths[0];
     gc.dashes = r.dashes.empty() ? Dashes{} : r.dashes[0];
     gc.antialiased = r.antialiaseds[0];
-    std::optional<Path> own;
-    const Path* where_ptr = offsets_path;
+    constexpr std::size_t kBlock = 65536;
     if (offsets.empty()) {
-      own = Path(std::vector<Point>{{0, 0}});
-      where_ptr = &*own;
-    } else if (where_ptr == nullptr) {
-      own = Path(offsets);
-      where_ptr = &*own;
+      renderer.draw_markers(gc, paths[0], combined, Path(std::vector<Point>{{0, 0}}), Affine2D(),
+                            r.face[0]);
+    } else if (offsets_path != nullptr || offsets.size() <= kBlock) {
+      renderer.draw_markers(gc, paths[0], combined, offsets_path ? *offsets_path : Path(offsets),
+                            offset_affine, r.face[0]);
+    } else {
+      // Many markers: a block at a time (markers are independent and drawn in order, so the
+      // pixels are the same), without a second full-size copy of the offsets.
+      for (std::size_t first = 0; first < offsets.size(); first += kBlock) {
+        const std::size_t m = std::min(kBlock, offsets.size() - first);
+        const auto begin = offsets.begin() + static_cast<std::ptrdiff_t>(first);
+        renderer.draw_markers(
+            gc, paths[0], combined,
+            Path(std::vector<Point>(begin, begin + static_cast<std::ptrdiff_t>(m))), offset_affine,
+            r.face[0]);
+      }
     }
-    const Path& where = *where_ptr;
-    renderer.draw_markers(gc, paths[0], combined, where,
-                          offsets.empty() ? Affine2D() : offset_affine, r.face[0]);
   } else {
     const auto aa = std::make_unique<bool[]>(r.antialiaseds.size());
     for (std::size_t i = 0; i < r.antialiaseds.size(); ++i) aa[i] = r.antialiaseds[i];
