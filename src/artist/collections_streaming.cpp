@@ -42,31 +42,10 @@ Bbox Collection::streaming_datalim(const StreamingContainer& data,
   if (!data.describe().contains("x") || !data.describe().contains("y")) return Bbox::null();
   const std::pair<std::uint64_t, std::uint64_t> key{data.id(), data.generation()};
   if (stream_lim_key_ == key) return stream_lim_;
-  Bbox b = Bbox::null();
   const Axes* ax = get_axes();
   const TransformPtr axes_to_data = ax ? ax->axes_to_data() : IdentityTransform::make();
   const Size px = ax ? ax->pixel_size() : Size{1, 1};
-  double bx[kBlock], by[kBlock];
-  data.for_each_chunk(*axes_to_data, px, [&](const QueryResult& r) {
-    const Column& xc = r.at("x");
-    const Column& yc = r.at("y");
-    const std::size_t n = std::min(xc.size(), yc.size());
-    for (std::size_t first = 0; first < n; first += kBlock) {
-      const std::size_t m = std::min(kBlock, n - first);
-      xc.copy_to(std::span<double>(bx, m), first);
-      yc.copy_to(std::span<double>(by, m), first);
-      for (std::size_t i = 0; i < m; ++i) {
-        const double x = bx[i], y = by[i];
-        if (!std::isfinite(x) || !std::isfinite(y)) continue;
-        b.x0 = std::min(b.x0, x);
-        b.x1 = std::max(b.x1, x);
-        b.y0 = std::min(b.y0, y);
-        b.y1 = std::max(b.y1, y);
-        if (x > 0) b.minposx = std::min(b.minposx, x);
-        if (y > 0) b.minposy = std::min(b.minposy, y);
-      }
-    }
-  });
+  const Bbox b = data.xy_limits(*axes_to_data, px);
   stream_lim_ = b;
   stream_lim_key_ = key;
   return b;

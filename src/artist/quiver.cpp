@@ -26,16 +26,32 @@ bool known_units(const std::string& u) {
          u == "xy";
 }
 
-CollectionOptions collection_options(const QuiverOptions& o) {
-  CollectionOptions c;
-  c.facecolors = o.color.is_set() ? o.color : ColorArray("k");
-  if (o.edgecolors.is_set()) c.edgecolors = o.edgecolors;
-  c.linewidths = o.linewidths.empty() ? std::vector<double>{0.0} : o.linewidths;
+// The keywords Quiver and Barbs pass straight to their collection.
+template <class Options>
+void copy_common(const Options& o, CollectionOptions& c) {
   c.alpha = o.alpha;
   c.zorder = o.zorder;
   c.label = o.label;
   c.cmap = o.cmap;
   c.norm = o.norm;
+}
+
+// Fields "x", "y", "u", "v" of a vector-field container (`who` names the artist).
+void require_xyuv(const DataContainer& data, const char* who) {
+  const auto d = data.describe();
+  for (const char* f : {"x", "y", "u", "v"}) {
+    if (!d.contains(f)) {
+      throw ValueError(fmt::format("{}: the data container has no field '{}'", who, f));
+    }
+  }
+}
+
+CollectionOptions collection_options(const QuiverOptions& o) {
+  CollectionOptions c;
+  c.facecolors = o.color.is_set() ? o.color : ColorArray("k");
+  if (o.edgecolors.is_set()) c.edgecolors = o.edgecolors;
+  c.linewidths = o.linewidths.empty() ? std::vector<double>{0.0} : o.linewidths;
+  copy_common(o, c);
   return c;
 }
 
@@ -93,14 +109,7 @@ Quiver::Quiver(Axes& ax, DataContainerPtr data, const QuiverOptions& options)
   if (options_.vmin || options_.vmax) set_clim(options_.vmin, options_.vmax);
 }
 
-void Quiver::check_fields(const DataContainer& data) const {
-  const auto d = data.describe();
-  for (const char* f : {"x", "y", "u", "v"}) {
-    if (!d.contains(f)) {
-      throw ValueError(fmt::format("Quiver: the data container has no field '{}'", f));
-    }
-  }
-}
+void Quiver::check_fields(const DataContainer& data) const { require_xyuv(data, "Quiver"); }
 
 double Quiver::dots_per_unit(const std::string& units) const {
   const Bbox bb = ax_->get_window_extent();
@@ -349,11 +358,7 @@ CollectionOptions barbs_collection_options(const BarbsOptions& o) {
     c.facecolors = ColorArray(*o.flagcolor);
   }
   c.linewidths = o.linewidths.empty() ? std::vector<double>{1.0} : o.linewidths;
-  c.alpha = o.alpha;
-  c.zorder = o.zorder;
-  c.label = o.label;
-  c.cmap = o.cmap;
-  c.norm = o.norm;
+  copy_common(o, c);
   return c;
 }
 
@@ -386,14 +391,7 @@ Barbs::Barbs(Axes& ax, DataContainerPtr data, const BarbsOptions& options)
   if (options_.vmin || options_.vmax) set_clim(options_.vmin, options_.vmax);
 }
 
-void Barbs::check_fields(const DataContainer& data) const {
-  const auto d = data.describe();
-  for (const char* f : {"x", "y", "u", "v"}) {
-    if (!d.contains(f)) {
-      throw ValueError(fmt::format("Barbs: the data container has no field '{}'", f));
-    }
-  }
-}
+void Barbs::check_fields(const DataContainer& data) const { require_xyuv(data, "Barbs"); }
 
 Barbs::Tails Barbs::find_tails(double mag) const {
   const BarbsOptions& o = options_;

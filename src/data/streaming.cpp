@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <fmt/std.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -200,6 +201,33 @@ std::size_t StreamingContainer::for_each_chunk(const Transform& /*axes_to_data*/
     ++index;
   }
   return total;
+}
+
+Bbox StreamingContainer::xy_limits(const Transform& axes_to_data, Size pixels) const {
+  constexpr std::size_t kBlock = 4096;
+  double bx[kBlock], by[kBlock];
+  Bbox b = Bbox::null();
+  (void)for_each_chunk(axes_to_data, pixels, [&](const QueryResult& r) {
+    const Column& xc = r.at("x");
+    const Column& yc = r.at("y");
+    const std::size_t n = std::min(xc.size(), yc.size());
+    for (std::size_t first = 0; first < n; first += kBlock) {
+      const std::size_t m = std::min(kBlock, n - first);
+      xc.copy_to(std::span<double>(bx, m), first);
+      yc.copy_to(std::span<double>(by, m), first);
+      for (std::size_t i = 0; i < m; ++i) {
+        const double x = bx[i], y = by[i];
+        if (!std::isfinite(x) || !std::isfinite(y)) continue;
+        b.x0 = std::min(b.x0, x);
+        b.x1 = std::max(b.x1, x);
+        b.y0 = std::min(b.y0, y);
+        b.y1 = std::max(b.y1, y);
+        if (x > 0) b.minposx = std::min(b.minposx, x);
+        if (y > 0) b.minposy = std::min(b.minposy, y);
+      }
+    }
+  });
+  return b;
 }
 
 void StreamingContainer::mark_changed() {

@@ -245,6 +245,11 @@ class STRATA_API StreamingContainer final : public DataContainer {
   std::size_t for_each_chunk(const Transform& axes_to_data, Size pixels,
                              const ChunkCallback& callback) const;
 
+  /// The bounding box of the points whose "x" and "y" are both finite, with minpos (the
+  /// smallest positive x and y), from one pass over the chunks; null when there is none.
+  /// ValueError when the source has no "x" or "y".
+  [[nodiscard]] Bbox xy_limits(const Transform& axes_to_data, Size pixels) const;
+
   /// Renews the chunk keys (call it when the source's data changed).
   void mark_changed();
   /// The process-unique id of this container (first part of its keys).
