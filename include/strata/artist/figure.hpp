@@ -16,6 +16,7 @@
 #include "strata/artist/axes.hpp"
 #include "strata/artist/colorbar.hpp"
 #include "strata/artist/gridspec.hpp"
+#include "strata/artist/mosaic.hpp"
 #include "strata/artist/text.hpp"
 #include "strata/backend/canvas.hpp"
 #include "strata/colors/color.hpp"
@@ -216,6 +217,22 @@ class STRATA_API Figure : public Artist, public Drawable {
   /// figure.constrained_layout.{h_pad,w_pad,hspace,wspace}.
   void set_layout_engine(std::string_view layout);
   [[nodiscard]] const std::string& get_layout_engine() const { return layout_; }
+
+  // ---- mosaic (src/artist/mosaic.cpp) ---------------------------------------------------
+  /// Axes laid out by a mosaic (matplotlib's subplot_mosaic): "AB;CC" or a multi-line string
+  /// (one character per cell), or a list of rows whose cells are labels or nested layouts.
+  /// The empty sentinel ('.') leaves a cell empty. ValueError with matplotlib's messages for
+  /// rows of different lengths, a label covering a non-rectangular or non-contiguous area,
+  /// duplicate labels between a layout and a nested one, and ratios given twice.
+  ///
+  /// **Example**
+  /// ```
+  /// strata::Mosaic axd = fig.subplot_mosaic("AB;CC", {.sharex = true});
+  /// axd["C"].plot(x, y);
+  /// fig.subplot_mosaic({{"A", "."}, {"B", strata::MosaicLayout{{"x"}, {"y"}}}});
+  /// ```
+  Mosaic subplot_mosaic(std::string_view layout, const MosaicOptions& options = {});
+  Mosaic subplot_mosaic(const MosaicLayout& layout, const MosaicOptions& options = {});
 
  private:
   /// The tight_layout algorithm alone (the "tight" engine runs it at draw;
